@@ -1,0 +1,27 @@
+"""The WebUI command line: the A1111 flags extensions read, plus two stand-in-only ones."""
+import argparse
+
+from modules.paths_internal import data_path
+
+parser = argparse.ArgumentParser(description="Stand-in for the AUTOMATIC1111 Stable Diffusion WebUI")
+
+parser.add_argument("--api", action="store_true", help="UI mode: also serve /sdapi/v1 (always on with --nowebui)")
+parser.add_argument("--nowebui", action="store_true", help="API only: plain FastAPI app, default port 7861")
+parser.add_argument("--api-auth", type=str, default=None, help='HTTP Basic for /sdapi routes: "user:pass,user2:pass2"')
+parser.add_argument("--api-log", action="store_true", help="print one line per /sdapi request")
+parser.add_argument("--port", type=int, default=None, help="default 7860 (UI) or 7861 (--nowebui)")
+parser.add_argument("--listen", action="store_true", help="bind 0.0.0.0 instead of 127.0.0.1")
+parser.add_argument("--server-name", type=str, default=None, help="explicit host to bind")
+parser.add_argument("--data-dir", type=str, default=data_path, help="where extensions/ and outputs live")
+parser.add_argument("--models-dir", type=str, default=None, help="models folder (default <data-dir>/models)")
+parser.add_argument("--skip-install", action="store_true", help="do not run extensions' install.py")
+parser.add_argument("--cors-allow-origins", type=str, default=None, help="comma-separated origins for CORS")
+parser.add_argument("--cors-allow-origins-regex", type=str, default=None, help="origin regex for CORS")
+parser.add_argument("--timeout-keep-alive", type=int, default=30, help="uvicorn keep-alive seconds")
+parser.add_argument("--disable-all-extensions", action="store_true", help="load no extension at all")
+
+# Stand-in only.
+parser.add_argument("--extension", action="append", default=[], metavar="PATH",
+                    help="load this extension folder as if it sat in extensions/ (repeatable)")
+parser.add_argument("--standin-step-seconds", type=float, default=0.0, metavar="SECONDS",
+                    help="how long each fake sampling step sleeps")
