@@ -8,6 +8,8 @@ parser = argparse.ArgumentParser(description="Stand-in for the AUTOMATIC1111 Sta
 parser.add_argument("--api", action="store_true", help="UI mode: also serve /sdapi/v1 (always on with --nowebui)")
 parser.add_argument("--nowebui", action="store_true", help="API only: plain FastAPI app, default port 7861")
 parser.add_argument("--api-auth", type=str, default=None, help='HTTP Basic for /sdapi routes: "user:pass,user2:pass2"')
+parser.add_argument("--gradio-auth", type=str, default=None,
+                    help='Gradio login for the UI: "user:pass,user2:pass2" (the stand-in guards /standin/gradio with it)')
 parser.add_argument("--api-log", action="store_true", help="print one line per /sdapi request")
 parser.add_argument("--port", type=int, default=None, help="default 7860 (UI) or 7861 (--nowebui)")
 parser.add_argument("--listen", action="store_true", help="bind 0.0.0.0 instead of 127.0.0.1")

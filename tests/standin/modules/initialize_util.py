@@ -5,6 +5,15 @@ from starlette.middleware.gzip import GZipMiddleware
 from modules.shared import cmd_opts
 
 
+def get_gradio_auth_creds():
+    """(user, password) pairs from --gradio-auth, split as A1111 does: a ':' may occur in a password."""
+    if cmd_opts.gradio_auth:
+        for credential in cmd_opts.gradio_auth.split(","):
+            credential = credential.strip()
+            if credential:
+                yield tuple(credential.split(":", 1))
+
+
 def setup_middleware(app):
     app.middleware_stack = None  # reset so add_middleware() is allowed on an app that already served
     app.add_middleware(GZipMiddleware, minimum_size=1000)

@@ -1,0 +1,39 @@
+"""gr.Gallery: a list of images, each a file path, a PIL image or an (image, caption) pair.
+
+On the wire each item is {"path", "url", "caption"}: a returned file must exist (Gradio copies it
+into its cache and fails otherwise); a PIL image travels inline as a PNG data URL.
+"""
+from .. import media, portability
+from .base import Component
+
+
+class Gallery(Component):
+    GRADIO3_AND_4_KWARGS = frozenset([
+        "value", "label", "every", "show_label", "container", "scale", "min_width", "visible", "elem_id",
+        "elem_classes", "render", "columns", "rows", "height", "preview", "object_fit", "allow_preview",
+        "show_share_button", "show_download_button",
+    ])
+    GRADIO3_AND_4_UPDATE_KWARGS = frozenset([
+        "value", "label", "show_label", "container", "scale", "min_width", "visible", "columns", "rows",
+        "height", "preview", "object_fit", "allow_preview", "show_share_button", "show_download_button",
+    ])
+    GRADIO3_AND_4_EVENTS = ("select",)
+    ONE_VERSION_EVENTS = {"change": "Gradio 4.x only (Gallery.change came in 3.47)", "upload": "Gradio 4.x only"}
+
+    def postprocess(self, value):
+        if value is None:
+            return []
+        items = []
+        for item in value:
+            caption = None
+            if isinstance(item, (tuple, list)):
+                if len(item) != 2:
+                    raise ValueError(f"{self!r}: an item with a caption is an (image, caption) pair, got {item!r:.200}")
+                item, caption = item
+            items.append({**media.image_to_wire(self, item), "caption": caption})
+        return items
+
+    def warn_if_input_differs(self):
+        portability.warn(self, "version_difference", "a Gallery as an event input reaches the handler as the "
+                                                     "wire list in Gradio 3.41 but as (path, caption) tuples "
+                                                     "in 4.x", name="inputs")

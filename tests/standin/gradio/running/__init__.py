@@ -1,0 +1,1 @@
+"""Running recorded event handlers as Gradio's server does for its front end."""
