@@ -1,0 +1,52 @@
+using JobTracker.Images;
+using JobTracker.Tests.Support;
+
+namespace JobTracker.Tests.Images;
+
+public class OutputFolderTests
+{
+    private TempDirectory _directory = null!;
+    private OutputFolder _folder = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _directory = new TempDirectory();
+        _folder = new OutputFolder(Path.Combine(_directory.Path, "output") + Path.DirectorySeparatorChar);
+    }
+
+    [TearDown]
+    public void TearDown() => _directory.Dispose();
+
+    [Test]
+    public void TryResolve_PlainName_InsideFolder()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_folder.TryResolve("A3f9K2xY-0.png", out var path), Is.True);
+            Assert.That(path, Is.EqualTo(Path.Combine(_directory.Path, "output", "A3f9K2xY-0.png")));
+        });
+    }
+
+    [TestCase("../jobs.json")]
+    [TestCase("..")]
+    [TestCase(".")]
+    [TestCase("")]
+    [TestCase(" ")]
+    [TestCase("sub/file.png")]
+    [TestCase("sub\\file.png")]
+    [TestCase("/etc/passwd")]
+    [TestCase("a\0b")]
+    [TestCase(null)]
+    public void TryResolve_AnythingElse_Refused(string? name) => Assert.That(_folder.TryResolve(name, out _), Is.False);
+
+    [Test]
+    public void FileNames_Shape()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(OutputFolder.FileName("A3f9K2xY", 3, ImageFormat.Webp), Is.EqualTo("A3f9K2xY-3.webp"));
+            Assert.That(OutputFolder.InfoFileName("A3f9K2xY"), Is.EqualTo("A3f9K2xY-info.json"));
+        });
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using JobTracker.Storage;
+using JobTracker.Tests.Support;
+
+namespace JobTracker.Tests.Storage;
+
+public class JobRecordReaderTests
+{
+    private readonly JobRecordReader _reader = new();
+
+    [Test]
+    public void ReadLine_WrittenRecord_RoundTrips()
+    {
+        var job = Jobs.Record("AbCd1234", JobStatus.Completed, 1736726400.125) with
+        {
+            NegativePrompt = "n",
+            User = "u",
+            Error = "e",
+            Images = [new StoredImage("AbCd1234-0.png", "image/png"), new StoredImage("AbCd1234-1.webp", "image/webp")],
+            LegacyOutputPaths = ["/x/y.png"],
+        };
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        StoreRecordCodec.WriteRecord(buffer, job);
+        var read = _reader.ReadLine(buffer.WrittenSpan);
+        Assert.That(Jobs.Canonical(read.Job!), Is.EqualTo(Jobs.Canonical(job)));
+    }
+
+    [Test]
+    public void ReadLine_Deletion_DeletedId() =>
+        Assert.That(_reader.ReadLine("{\"deleted\":\"AbCd1234\"}"u8).DeletedId, Is.EqualTo("AbCd1234"));
+
+    [TestCase("{\"id\":\"AbCd1234\",\"prompt\":5,\"timestamp\":1}", "\"prompt\" is not a string")]
+    [TestCase("{\"id\":\"AbCd1234\",\"timestamp\":\"soon\"}", "\"timestamp\" is not a number of seconds")]
+    [TestCase("{\"id\":\"AbCd1234\",\"timestamp\":1,\"images\":\"a.png\"}", "\"images\" is not a list")]
+    [TestCase("{\"id\":\"AbCd1234\",\"timestamp\":1,\"images\":[{\"content_type\":\"image/png\"}]}", "an entry of \"images\" has no file")]
+    [TestCase("{\"id\":\"AbCd1234\",\"timestamp\":1,\"images\":[\"a.png\"]}", "an entry of \"images\" is not an object")]
+    [TestCase("{\"id\":\"AbCd1234\"}", "job AbCd1234 has no timestamp")]
+    [TestCase("{\"id\":\"short\",\"timestamp\":1}", "a record's id 'short' is not a valid job ID")]
+    [TestCase("{\"timestamp\":1}", "a record's id '' is not a valid job ID")]
+    [TestCase("[1]", "a record is not a JSON object")]
+    public void ReadLine_UnusableRecord_Problem(string line, string problem)
+    {
+        var read = _reader.ReadLine(Utf8.Bytes(line));
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Job, Is.Null);
+            Assert.That(read.Problem, Does.Contain(problem));
+        });
+    }
+
+    [TestCase("{\"id\":\"AbCd1234\"")]
+    [TestCase("{} {}")]
+    [TestCase("")]
+    public void ReadLine_MalformedJson_Throws(string line) =>
+        Assert.That(() => _reader.ReadLine(Utf8.Bytes(line)), Throws.InstanceOf<JsonException>());
+
+    [Test]
+    public void ReadLine_InvalidUtf8_ProblemNotException()
+    {
+        byte[] line = [.. "{\"id\":\"AbCd1234\",\"timestamp\":1,\"ip\":\""u8, 0xFF, .. "\",\"prompt\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+        Assert.That(_reader.ReadLine(line).Problem, Does.Contain("not valid UTF-8"));
+    }
+
+    [Test]
+    public void ReadLine_UnknownFieldsAndNulls_Tolerated()
+    {
+        var read = _reader.ReadLine("{\"id\":\"AbCd1234\",\"extra\":{\"deep\":[1,2]},\"timestamp\":1.9,\"prompt\":null,\"created\":null,\"status\":\"completed\"}"u8);
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Job!.Prompt, Is.Empty);
+            Assert.That(read.Job.Timestamp, Is.EqualTo(1));
+            Assert.That(read.Job.Status, Is.EqualTo(JobStatus.Completed));
+            Assert.That(read.Job.LegacyOutputPaths, Is.Empty, "no kind, no created: an original-extension record");
+        });
+    }
+
+    [Test]
+    public void Read_RepeatedValues_ShareOneInstance()
+    {
+        var first = _reader.ReadLine("{\"id\":\"AbCd1234\",\"timestamp\":1,\"ip\":\"10.0.0.1\",\"negative_prompt\":\"ugly\",\"kind\":\"txt2img\"}"u8).Job!;
+        var second = _reader.ReadLine("{\"id\":\"AbCd1235\",\"timestamp\":1,\"ip\":\"10.0.0.1\",\"negative_prompt\":\"ugly\",\"kind\":\"txt2img\"}"u8).Job!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Ip, Is.SameAs(first.Ip));
+            Assert.That(second.NegativePrompt, Is.SameAs(first.NegativePrompt));
+            Assert.That(second.Kind, Is.SameAs(first.Kind));
+        });
+    }
+}

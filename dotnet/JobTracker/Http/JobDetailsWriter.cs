@@ -1,0 +1,198 @@
+using System.Buffers;
+using System.Text.Json;
+using JobTracker.Diagnostics;
+using JobTracker.Images;
+using JobTracker.Serialization;
+using JobTracker.Storage;
+
+namespace JobTracker.Http;
+
+/// <summary>
+/// Writes the body of <c>GET /sdapi/v1/job/{id}</c>. Image files are base64-encoded straight from a
+/// pooled buffer into the output, so no large intermediate strings exist. A file that is missing
+/// or unreadable is left out and logged.
+/// </summary>
+/// <param name="output">The tracker's image folder.</param>
+/// <param name="dataDirectory">The folder relative legacy paths are resolved against.</param>
+/// <param name="log">Where missing files are reported.</param>
+public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, ITrackerLog log)
+{
+    /// <summary>The largest image file served; larger ones are left out and logged.</summary>
+    public const int MaxImageBytes = 256 * 1024 * 1024;
+
+    /// <summary>Writes the job as JSON.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="includeImages">Whether to include <c>images</c> (base64); <c>image_count</c> is always there.</param>
+    /// <param name="body">Receives the body.</param>
+    public void Write(JobRecord job, bool includeImages, IBufferWriter<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(body);
+        using var writer = new Utf8JsonWriter(body);
+        writer.WriteStartObject();
+        writer.WriteString("id", job.Id);
+        writer.WriteString("prompt", job.Prompt);
+        writer.WriteString("status", job.Status.ToString());
+        writer.WriteNumber("timestamp", job.Timestamp);
+        if (includeImages)
+        {
+            writer.WriteStartArray("images");
+            foreach (var path in ImagePaths(job))
+            {
+                WriteImage(writer, job.Id, path);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        WriteStringOrNull(writer, "kind", job.Kind);
+        writer.WriteString("negative_prompt", job.NegativePrompt);
+        WriteNumberOrNull(writer, "created", job.Created);
+        WriteNumberOrNull(writer, "started", job.Started);
+        WriteNumberOrNull(writer, "finished", job.Finished);
+        WriteStringOrNull(writer, "error", job.Error);
+        writer.WriteNumber("image_count", JobSummary.ImageCountOf(job));
+        WriteInfo(writer, job);
+        writer.WriteEndObject();
+    }
+
+    private IEnumerable<string?> ImagePaths(JobRecord job)
+    {
+        if (job.LegacyOutputPaths is { } legacy)
+        {
+            foreach (var path in legacy)
+            {
+                yield return LegacyFullPath(path);
+            }
+
+            yield break;
+        }
+
+        foreach (var image in job.Images)
+        {
+            yield return output.TryResolve(image.File, out var path) ? path : null;
+        }
+    }
+
+    private string? LegacyFullPath(string path)
+    {
+        try
+        {
+            // The original extension's own files, listed in its jobs.json: served where they are.
+            return Path.GetFullPath(path, dataDirectory);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private void WriteImage(Utf8JsonWriter writer, string jobId, string? path)
+    {
+        if (path is null)
+        {
+            log.Write($"job {jobId} names an image that is not a file in {output.Path}; it is not served");
+            return;
+        }
+
+        byte[]? rented = null;
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            var length = RandomAccess.GetLength(handle);
+            if (length > MaxImageBytes)
+            {
+                log.Write($"image {Path.GetFileName(path)} of job {jobId} is larger than {MaxImageBytes} bytes; it is not served");
+                return;
+            }
+
+            rented = ArrayPool<byte>.Shared.Rent((int)length);
+            var read = 0;
+            while (read < length)
+            {
+                var n = RandomAccess.Read(handle, rented.AsSpan(read, (int)length - read), read);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            writer.WriteBase64StringValue(rented.AsSpan(0, read));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Write($"image {Path.GetFileName(path)} of job {jobId} cannot be read ({ex.GetType().Name}: {ex.Message}); it is left out");
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private void WriteInfo(Utf8JsonWriter writer, JobRecord job)
+    {
+        var bytes = ReadInfo(job);
+        if (bytes is not null && JsonText.IsObject(bytes))
+        {
+            writer.WritePropertyName("info");
+            writer.WriteRawValue(bytes, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteNull("info");
+        }
+    }
+
+    private byte[]? ReadInfo(JobRecord job)
+    {
+        if (job.InfoFile is null)
+        {
+            return null;
+        }
+
+        if (!output.TryResolve(job.InfoFile, out var path))
+        {
+            log.Write($"job {job.Id} names an info file that is not a file in {output.Path}; it is not served");
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Write($"info of job {job.Id} cannot be read ({ex.GetType().Name}: {ex.Message}); \"info\" is null");
+            return null;
+        }
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace JobTracker.Images;
+
+/// <summary>
+/// The folder of the tracker's own image files. Every name stored in a job is resolved here and
+/// refused if it is not a plain file name directly inside it, so a tampered record can never make
+/// the tracker read or delete anything else.
+/// </summary>
+public sealed class OutputFolder
+{
+    /// <summary>Initializes a new instance of the <see cref="OutputFolder"/> class.</summary>
+    /// <param name="path">The folder; made absolute.</param>
+    public OutputFolder(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
+    }
+
+    /// <summary>Gets the absolute path of the folder.</summary>
+    public string Path { get; }
+
+    /// <summary>The name of a job's n-th image: <c>&lt;id&gt;-&lt;n&gt;.&lt;ext&gt;</c>.</summary>
+    /// <param name="jobId">The job ID.</param>
+    /// <param name="index">The image's position in A1111's answer, from 0.</param>
+    /// <param name="format">The detected format.</param>
+    /// <returns>The file name.</returns>
+    public static string FileName(string jobId, int index, ImageFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return $"{jobId}-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}.{format.Extension}";
+    }
+
+    /// <summary>The name of the file holding a job's A1111 info JSON: <c>&lt;id&gt;-info.json</c>.</summary>
+    /// <param name="jobId">The job ID.</param>
+    /// <returns>The file name.</returns>
+    public static string InfoFileName(string jobId) => jobId + "-info.json";
+
+    /// <summary>Resolves a stored file name to a path inside the folder.</summary>
+    /// <param name="fileName">A name from a job record.</param>
+    /// <param name="fullPath">The absolute path when the name is acceptable.</param>
+    /// <returns><see langword="false"/> if the name is empty, has a directory part, or would leave the folder.</returns>
+    public bool TryResolve(string? fileName, out string fullPath)
+    {
+        fullPath = string.Empty;
+        if (string.IsNullOrWhiteSpace(fileName) || fileName is "." or ".."
+            || fileName.AsSpan().IndexOfAny('/', '\\', '\0') >= 0 || System.IO.Path.IsPathRooted(fileName))
+        {
+            return false;
+        }
+
+        var candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, fileName));
+        if (!string.Equals(System.IO.Path.GetDirectoryName(candidate), Path, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        fullPath = candidate;
+        return true;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using JobTracker.Ids;
+
+namespace JobTracker.Storage;
+
+/// <summary>
+/// The fields of one record as <see cref="JobRecordReader"/> found them, and the rules that turn them into a
+/// <see cref="JobRecord"/>: a valid ID and a timestamp are required, an unknown status imports as Failed,
+/// and a record of the original extension (no <c>kind</c>, no <c>created</c>) keeps its own image paths.
+/// </summary>
+internal struct RecordFields
+{
+    public string? Id;
+    public string? Kind;
+    public string? Prompt;
+    public string? NegativePrompt;
+    public string? Ip;
+    public string? User;
+    public string? Status;
+    public double? Timestamp;
+    public double? Created;
+    public double? Started;
+    public double? Finished;
+    public string? Error;
+    public StoredImage[]? Images;
+    public string? InfoFile;
+    public string[]? LegacyOutputPaths;
+    public string? OutputPath;
+    public string[]? OutputPaths;
+    public string? Deleted;
+    public string? Problem;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public readonly RecordLine ToLine()
+    {
+        if (Deleted is not null)
+        {
+            return new RecordLine(null, Deleted, null);
+        }
+
+        if (!JobId.IsWellFormed(Id))
+        {
+            return new RecordLine(null, null, $"a record's id '{JobId.Sanitize(Id)}' is not a valid job ID");
+        }
+
+        if (Problem is not null)
+        {
+            return new RecordLine(null, null, $"job {Id}: {Problem}");
+        }
+
+        if ((Timestamp ?? Created) is not { } seconds)
+        {
+            return new RecordLine(null, null, $"job {Id} has no timestamp");
+        }
+
+        var error = Error;
+        if (!JobStatusExtensions.TryParseName(Status, out var status))
+        {
+            status = JobStatus.Failed;
+            error ??= $"imported with unknown status '{JobId.Sanitize(Status)}'";
+        }
+
+        // The original extension wrote neither "kind" nor "created", and its paths as output_path(s).
+        var isOriginal = OutputPaths is not null || OutputPath is not null || (Kind is null && Created is null && LegacyOutputPaths is null);
+        return new RecordLine(
+            new JobRecord
+            {
+                Id = Id!,
+                Kind = Kind,
+                Prompt = Prompt ?? string.Empty,
+                NegativePrompt = NegativePrompt ?? string.Empty,
+                Ip = Ip ?? string.Empty,
+                User = User,
+                Status = status,
+                Timestamp = (long)Math.Clamp(Math.Floor(seconds), long.MinValue, long.MaxValue),
+                Created = Created,
+                Started = Started,
+                Finished = Finished,
+                Error = error,
+                Images = Images ?? [],
+                InfoFile = InfoFile,
+                LegacyOutputPaths = LegacyOutputPaths ?? LegacyPaths(),
+            },
+            null,
+            null,
+            isOriginal);
+    }
+
+    // The original extension wrote neither "kind" nor "created": its records keep their own image paths.
+    private readonly string[]? LegacyPaths() =>
+        OutputPaths ?? (OutputPath is { Length: > 0 } path ? [path] : Kind is null && Created is null ? [] : null);
+}

@@ -1,0 +1,35 @@
+namespace JobTracker.Tracking;
+
+/// <summary>What the tracker reads from A1111's final txt2img/img2img response body.</summary>
+internal sealed class ResponseContent
+{
+    /// <summary>Gets the content of a body that is not exactly one valid JSON object.</summary>
+    public static ResponseContent NotAnObject { get; } = new();
+
+    /// <summary>Gets a value indicating whether the body is exactly one valid JSON object.</summary>
+    public bool IsObject { get; init; }
+
+    /// <summary>Gets the offset of the opening brace.</summary>
+    public int OpenIndex { get; init; }
+
+    /// <summary>Gets or sets a value indicating whether the object has at least one member.</summary>
+    public bool HasMembers { get; set; }
+
+    /// <summary>Gets the decoded <c>images</c> (only when asked to capture them), in A1111's order.</summary>
+    public List<byte[]> Images { get; } = [];
+
+    /// <summary>Gets or sets how many <c>images</c> entries were not base64 strings.</summary>
+    public int UnreadableImages { get; set; }
+
+    /// <summary>Gets or sets A1111's <c>info</c> (a JSON string's text, or the raw JSON of anything else).</summary>
+    public string? Info { get; set; }
+
+    /// <summary>Gets or sets A1111's error body field <c>error</c> (the exception type).</summary>
+    public string? Error { get; set; }
+
+    /// <summary>Gets or sets the error body field <c>detail</c>: a string's text, or the raw JSON of a list or object.</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>Gets or sets the error body field <c>errors</c> (A1111's <c>str(e)</c>).</summary>
+    public string? Errors { get; set; }
+}
