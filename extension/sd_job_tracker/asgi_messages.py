@@ -1,0 +1,85 @@
+"""Small helpers for raw ASGI requests: reading the body, replaying it, editing headers."""
+from __future__ import annotations
+
+HEADERS_FOR_CORE = (b"authorization", b"x-forwarded-for", b"forwarded", b"x-job-id", b"idempotency-key", b"prefer")
+
+
+async def read_body(receive) -> tuple[bytes, bool]:
+    """The whole request body, and whether the client disconnected before sending it all."""
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b"".join(chunks), True
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks), False
+
+
+def replaying(body: bytes, receive):
+    """A receive callable that yields `body` once, then defers to the real one (for disconnects)."""
+    delivered = False
+
+    async def receive_replayed():
+        nonlocal delivered
+        if not delivered:
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return receive_replayed
+
+
+def replaying_until(body: bytes, done) -> callable:
+    """Yields `body` once, then reports a disconnect only when `done` (an asyncio.Event) is set.
+
+    A tracked request must run to its end even if its client leaves: A1111's http middlewares
+    (Starlette's BaseHTTPMiddleware) cancel the handler when they hear of a disconnect, and
+    the finished images would be lost although generation goes on in its thread.
+    """
+    delivered = False
+
+    async def receive_replayed():
+        nonlocal delivered
+        if not delivered:
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await done.wait()
+        return {"type": "http.disconnect"}
+
+    return receive_replayed
+
+
+def header(scope, name: bytes) -> bytes | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value
+    return None
+
+
+def headers_for_core(scope) -> str:
+    lines = []
+    for key, value in scope.get("headers", []):
+        name = key.lower()
+        if name in HEADERS_FOR_CORE:
+            lines.append(f"{name.decode('latin-1')}: {value.decode('latin-1')}")
+    return "\n".join(lines)
+
+
+def client_ip(scope) -> str:
+    client = scope.get("client")
+    return str(client[0]) if client else ""
+
+
+def with_body_headers(scope, body_length: int, drop: tuple[bytes, ...] = ()) -> dict:
+    """A copy of scope whose content-length matches the new body, without the `drop` headers."""
+    removed = {b"content-length", *drop}
+    headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in removed]
+    headers.append((b"content-length", str(body_length).encode("ascii")))
+    return dict(scope, headers=headers)
+
+
+def replace_header(headers, name: bytes, value: bytes) -> list:
+    kept = [(k, v) for k, v in headers if k.lower() != name]
+    kept.append((name, value))
+    return kept

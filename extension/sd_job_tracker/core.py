@@ -1,0 +1,138 @@
+"""The one module that talks to the .NET core (JobTracker.Interop.TrackerHost).
+
+Every call is wrapped: a failure in the tracker is logged and turned into the neutral
+answer, so that tracking can never break generation.
+"""
+from __future__ import annotations
+
+import atexit
+import threading
+from dataclasses import dataclass
+
+from . import native_bytes, paths
+from .clr_host import ClrStartError, start_clr
+from .http_reply import Reply, internal_error
+from .log import log
+
+_lock = threading.Lock()
+_core: "TrackerCore | None" = None
+_failure: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestPlan:
+    action: str  # "passthrough" | "track" | "reply"
+    job_id: str = ""
+    body: bytes = b""
+    reply: Reply | None = None
+
+
+PASS_THROUGH = RequestPlan("passthrough")
+
+
+class TrackerCore:
+    def __init__(self, host):
+        self._host = host
+
+    def is_enabled(self) -> bool:
+        try:
+            return bool(self._host.IsTrackingEnabled())
+        except Exception as error:  # noqa: BLE001 - the bridge can raise any .NET exception
+            log(f"cannot read the tracking setting: {error}")
+            return False
+
+    def begin(self, route: str, body: bytes, client_ip: str, headers: str) -> RequestPlan:
+        try:
+            plan = self._host.BeginRequest(route, native_bytes.address_of(body), len(body), client_ip, headers)
+        except Exception as error:  # noqa: BLE001
+            log(f"could not start tracking a {route} request, passing it through untracked: {error}")
+            return PASS_THROUGH
+        try:
+            action = str(plan.Action)
+            if action == "track":
+                return RequestPlan(action, str(plan.JobId), native_bytes.take(plan.Body))
+            if action == "reply":
+                return RequestPlan(action, reply=Reply.from_dotnet(plan.Reply))
+            return PASS_THROUGH
+        finally:
+            plan.Dispose()
+
+    def queued(self, job_id: str) -> bool:
+        return bool(self._guarded("record the queued job", lambda: self._host.OnQueued(job_id), False))
+
+    def started(self, job_id: str) -> None:
+        self._guarded("record the job's start", lambda: self._host.OnStarted(job_id), None)
+
+    def finish(self, job_id: str, status: int, body: bytes) -> bytes:
+        def call():
+            return native_bytes.take(self._host.OnFinished(job_id, status, native_bytes.address_of(body), len(body)))
+        return self._guarded(f"record the result of job {job_id}", call, body)
+
+    def abandon(self, job_id: str) -> None:
+        self._guarded("forget an unadmitted job", lambda: self._host.OnAbandoned(job_id), None)
+
+    def get_job(self, job_id: str, query: str, client_ip: str, headers: str) -> Reply:
+        return self._reply("answer a job request", lambda: self._host.HandleGetJob(job_id, query, client_ip, headers))
+
+    def list_jobs(self, query: str, client_ip: str, headers: str) -> Reply:
+        return self._reply("answer a job list request", lambda: self._host.HandleListJobs(query, client_ip, headers))
+
+    def _reply(self, what: str, call) -> Reply:
+        try:
+            return Reply.from_dotnet(call())
+        except Exception as error:  # noqa: BLE001
+            log(f"could not {what}: {error}")
+            return internal_error()
+
+    @staticmethod
+    def _guarded(what: str, call, fallback):
+        try:
+            return call()
+        except Exception as error:  # noqa: BLE001
+            log(f"could not {what}: {error}")
+            return fallback
+
+
+def start(api_auth: str | None) -> TrackerCore | None:
+    """Start the .NET core once per process; None (logged once) if it cannot run."""
+    global _core, _failure
+    with _lock:
+        if _core is not None:
+            _core._host.Start(str(paths.EXTENSION_DIR), api_auth or "")
+            return _core
+        if _failure is not None:
+            return None
+        try:
+            host = _load_host()
+            summary = host.Start(str(paths.EXTENSION_DIR), api_auth or "")
+        except ClrStartError as error:
+            _failure = str(error)
+            log(f"disabled: {error}. The WebUI runs on without tracking.")
+            return None
+        except Exception as error:  # noqa: BLE001 - any .NET start-up failure keeps the WebUI running
+            _failure = str(error)
+            log(f"disabled: the .NET core failed to start: {error}. The WebUI runs on without tracking.")
+            return None
+        _core = TrackerCore(host)
+        atexit.register(_stop, host)
+        log(str(summary))
+        return _core
+
+
+def _load_host():
+    if not paths.CORE_ASSEMBLY.is_file():
+        raise ClrStartError(f"{paths.CORE_ASSEMBLY} is missing; the .NET part was not built (run install.py)")
+    start_clr(paths.CORE_RUNTIME_CONFIG, paths.PYTHON_RUNTIME_ASSEMBLY)
+    import clr  # pythonnet's module, available only once the runtime has started
+
+    clr.AddReference(str(paths.CORE_ASSEMBLY))
+    from JobTracker.Interop import TrackerHost  # noqa: E402 - a .NET namespace
+
+    return TrackerHost
+
+
+def _stop(host) -> None:
+    try:
+        host.Stop()
+    except Exception as error:  # noqa: BLE001
+        log(f"could not stop cleanly: {error}")

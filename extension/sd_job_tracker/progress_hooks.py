@@ -1,0 +1,59 @@
+"""Wrap A1111's task functions to learn when a tracked job is queued and when it starts.
+
+A1111's API module imported its own references to these functions, so both
+`modules.progress` and `modules.api.api` are patched. Wrappers call the original first
+and never let a tracker failure reach A1111.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+from . import admissions
+from .log import log
+
+MODULES = ("modules.progress", "modules.api.api")
+MARKER = "__job_tracker_wrapped__"
+
+
+def install(core) -> None:
+    for module_name in MODULES:
+        module = sys.modules.get(module_name) or _import(module_name)
+        if module is None:
+            continue
+        _wrap(module, "add_task_to_queue", lambda job_id: _on_queued(core, job_id))
+        _wrap(module, "start_task", lambda job_id: _on_started(core, job_id))
+
+
+def _import(module_name: str):
+    try:
+        return importlib.import_module(module_name)
+    except ImportError as error:
+        log(f"{module_name} is not available ({error}); queue and start times come from the response instead")
+        return None
+
+
+def _wrap(module, name: str, after) -> None:
+    original = getattr(module, name, None)
+    if original is None or getattr(original, MARKER, False):
+        return
+
+    def wrapper(task_id, *args, **kwargs):
+        result = original(task_id, *args, **kwargs)
+        if admissions.is_tracked(task_id):
+            after(task_id)
+        return result
+
+    setattr(wrapper, MARKER, True)
+    wrapper.__wrapped__ = original
+    wrapper.__name__ = name
+    setattr(module, name, wrapper)
+
+
+def _on_queued(core, job_id: str) -> None:
+    core.queued(job_id)  # persisted before the client is told the ID
+    admissions.admitted(job_id)
+
+
+def _on_started(core, job_id: str) -> None:
+    core.started(job_id)

@@ -1,0 +1,116 @@
+"""One tracked txt2img/img2img request, from admission to the stored result.
+
+As soon as A1111 admits the request to its queue, the response headers leave with
+`X-Job-ID` (status 200, chunked JSON), before generation begins. When A1111 answers,
+the core records the result and returns the body to send, with "job_id" added.
+If A1111 answers before admitting the request (a 4xx on validation), its response goes
+out untouched and no job remains.
+"""
+from __future__ import annotations
+
+import asyncio
+
+import json
+
+from . import admissions
+from .asgi_messages import replace_header, replaying_until, with_body_headers
+from .log import log
+
+WAITING, EARLY_HEADERS_SENT, APP_ANSWERED_FIRST = "waiting", "early", "app-first"
+JSON = b"application/json"
+
+
+class TrackedExchange:
+    def __init__(self, app, core, job_id: str, early_headers: bool):
+        self.app = app
+        self.core = core
+        self.job_id = job_id
+        self.early_headers = early_headers
+        self.phase = WAITING
+        self.admitted = asyncio.Event()
+        self.send_lock = asyncio.Lock()
+        self.status = 500
+        self.app_headers: list = []
+        self.chunks: list[bytes] = []
+        self.finished = False
+        self.app_done = asyncio.Event()
+
+    async def run(self, scope, body: bytes, receive, send) -> None:
+        loop = asyncio.get_running_loop()
+        admissions.expect(self.job_id, lambda: loop.call_soon_threadsafe(self.admitted.set))
+        # A1111's GZip sits inside us: an identity response lets the early bytes through unbuffered.
+        inner_scope = with_body_headers(scope, len(body), drop=(b"accept-encoding",))
+        herald = asyncio.create_task(self._send_early_headers(send)) if self.early_headers else None
+        try:
+            await self.app(inner_scope, replaying_until(body, self.app_done), lambda m: self._capture(m, send))
+        except Exception as error:
+            if self.phase != EARLY_HEADERS_SENT or self.finished:
+                raise
+            # Headers are out, so the server's own error page can no longer be sent: finish as A1111 would.
+            log(f"job {self.job_id}: the WebUI raised {type(error).__name__}: {error}")
+            self.status = 500
+            self.chunks = [a1111_error_body(error)]
+            await self._finish(send)
+        finally:
+            self.app_done.set()
+            admissions.forget(self.job_id)
+            if herald is not None:
+                herald.cancel()
+            if not self.finished:
+                self.core.abandon(self.job_id)
+
+    async def _send_early_headers(self, send) -> None:
+        await self.admitted.wait()
+        if self.phase != WAITING:
+            return
+        self.phase = EARLY_HEADERS_SENT
+        async with self.send_lock:
+            await send({
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", JSON), (b"x-job-id", self.job_id.encode("ascii"))],
+            })
+
+    async def _capture(self, message, send) -> None:
+        if message["type"] == "http.response.start":
+            self.status = int(message["status"])
+            self.app_headers = list(message.get("headers", []))
+            if self.phase == WAITING:
+                self.phase = APP_ANSWERED_FIRST
+            return
+        if message["type"] != "http.response.body":
+            return
+        self.chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            await self._finish(send)
+
+    async def _finish(self, send) -> None:
+        body = b"".join(self.chunks)
+        if self.phase == EARLY_HEADERS_SENT:
+            out = self._record(body)
+            async with self.send_lock:
+                await send({"type": "http.response.body", "body": out, "more_body": False})
+            return
+        # A1111 answered before the early headers left: either it refused the request
+        # (no admission, no job) or it failed or finished right after admitting it.
+        if self.admitted.is_set() or (self.status == 200 and self.core.queued(self.job_id)):
+            out = self._record(body)
+            headers = replace_header(self.app_headers, b"content-length", str(len(out)).encode("ascii"))
+            headers = replace_header(headers, b"x-job-id", self.job_id.encode("ascii"))
+        else:
+            self.core.abandon(self.job_id)
+            self.finished = True
+            out, headers = body, self.app_headers
+        async with self.send_lock:
+            await send({"type": "http.response.start", "status": self.status, "headers": headers})
+            await send({"type": "http.response.body", "body": out, "more_body": False})
+
+    def _record(self, body: bytes) -> bytes:
+        self.finished = True
+        return self.core.finish(self.job_id, self.status, body)
+
+
+def a1111_error_body(error: Exception) -> bytes:
+    """The JSON A1111's exception handler gives an unhandled error."""
+    body = {"error": type(error).__name__, "detail": "", "body": "", "errors": str(error)}
+    return json.dumps(body).encode("utf-8")
