@@ -58,7 +58,7 @@ class State:
         self.job_count = -1
         self.processing_has_refined_job_count = False
         self.job_no = 0
-        self.job_timestamp = datetime.datetime.now().strftime("%Y%m%d%H%M%S")
+        self.job_timestamp = _frozen_job_timestamp() or datetime.datetime.now().strftime("%Y%m%d%H%M%S")
         self.current_latent = None
         self.current_image = None
         self.current_image_sampling_step = 0
@@ -80,3 +80,9 @@ class State:
     def assign_current_image(self, image):
         self.current_image = image
         self.id_live_preview += 1
+
+
+def _frozen_job_timestamp():
+    from modules import shared  # late: shared imports this module
+
+    return getattr(shared.cmd_opts, "standin_job_timestamp", None)

@@ -1,0 +1,61 @@
+"""Loading: both WebUI start-up orders, a fast no-op install.py, and no .NET = no tracking, WebUI fine."""
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+
+from api_client import get_job, payload, txt2img
+from repo import REPO
+from support.standin_server import StandinServer
+
+
+def test_ui_mode_installs_the_middleware_on_a_live_server(tracker):
+    server = tracker(nowebui=False)
+    response = txt2img(server.base_url, payload())
+    assert response.status_code == 200
+    job = get_job(server.base_url, response.headers["x-job-id"]).json()
+    assert job["status"] == "Completed"
+    server.assert_no_tracker_errors()
+
+
+def test_install_is_a_fast_no_op_once_built(built_extension):
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, str(REPO / "install.py")], capture_output=True, text=True)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0
+    assert result.stdout == "" and result.stderr == ""
+    assert elapsed < 1.0, f"install.py took {elapsed:.2f}s with nothing to do"
+
+
+def test_unbuilt_extension_logs_once_and_the_webui_runs_on(tmp_path):
+    unbuilt = tmp_path / "sd-job-tracker"
+    for part in ("scripts", "extension"):
+        shutil.copytree(REPO / part, unbuilt / part, ignore=shutil.ignore_patterns("__pycache__"))
+
+    with StandinServer(extensions=[unbuilt], env={"TRACKER_ENABLED": "1", "TRACKER_DATA_DIR": str(tmp_path / "d")},
+                       log_path=tmp_path / "unbuilt.log") as webui:
+        response = txt2img(webui.base_url, payload())
+        assert response.status_code == 200
+        assert "x-job-id" not in response.headers
+        log = webui.log_text()
+    assert log.count("[Job Tracker] disabled") == 1
+    assert "install.py" in log
+
+
+def test_missing_dotnet_is_one_readable_error(tmp_path):
+    probe = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(REPO / "extension")!r})
+        from pathlib import Path
+        from sd_job_tracker import clr_host
+        clr_host.find_hostfxr = lambda: None
+        try:
+            clr_host.start_clr(Path({str(REPO / "build/core/JobTracker.runtimeconfig.json")!r}),
+                               Path({str(REPO / "build/core/Python.Runtime.dll")!r}))
+        except clr_host.ClrStartError as error:
+            print(error)
+    """)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert "no .NET installation was found" in result.stdout
+    assert "install the .NET 10 runtime" in result.stdout

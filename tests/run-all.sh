@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Every test: the .NET unit tests (NUnit), then the stand-in WebUI suites over real HTTP.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash tests/ensure-deps.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== .NET unit tests"
+dotnet test dotnet/JobTracker.slnx --nologo -v quiet
+
+echo "== end-to-end tests (stand-in WebUI, real uvicorn, real .NET bridge)"
+/usr/bin/python3 -m pytest -q tests "$@"
