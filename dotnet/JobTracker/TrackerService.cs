@@ -20,17 +20,21 @@ public sealed class TrackerService : IDisposable
     private readonly TrackerDependencies _dependencies;
     private readonly RetentionPurger _purger;
     private readonly PurgeSchedule _schedule;
-    private ApiCredentials _credentials = ApiCredentials.None;
+    private readonly SecurityOptions _security;
+    private AccessPolicy _policy = AccessPolicy.Open;
     private bool _disposed;
 
     private TrackerService(TrackerDependencies dependencies, SettingsStore settings, JobStore store)
     {
         _dependencies = dependencies;
+        _security = SecurityOptionsLoader.Load(dependencies.Environment, dependencies.Log);
+        _policy = new AccessPolicy(ApiCredentials.None, _security);
         Settings = settings;
         Store = store;
         var output = new OutputFolder(store.Files.OutputDirectory);
-        Requests = new RequestTracker(store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output);
-        Handlers = new JobHandlers(store, new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log), () => Volatile.Read(ref _credentials));
+        Requests = new RequestTracker(store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output, () => Policy);
+        Gate = new JobGate(store, () => Policy);
+        Handlers = new JobHandlers(store, new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log), Gate);
         _purger = new RetentionPurger(store, output, dependencies.Time, dependencies.Log);
         PurgeScheduled();
         _schedule = new PurgeSchedule(dependencies.Time, () => PurgeScheduled(), dependencies.Log);
@@ -48,8 +52,14 @@ public sealed class TrackerService : IDisposable
     /// <summary>Gets the GET handlers.</summary>
     public JobHandlers Handlers { get; }
 
+    /// <summary>Gets the gate every job route goes through (credentials, ownership).</summary>
+    public JobGate Gate { get; }
+
+    /// <summary>Gets the access rules of the moment.</summary>
+    public AccessPolicy Policy => Volatile.Read(ref _policy);
+
     /// <summary>Gets the credentials the GET handlers demand.</summary>
-    public ApiCredentials Credentials => Volatile.Read(ref _credentials);
+    public ApiCredentials Credentials => Policy.Credentials;
 
     /// <summary>
     /// Starts the tracker: finds the data folder, reads the settings and the jobs, purges expired jobs
@@ -94,7 +104,13 @@ public sealed class TrackerService : IDisposable
             _dependencies.Log.Write($"ignored {credentials.IgnoredEntries} --api-auth entr(y/ies) without ':'");
         }
 
-        Volatile.Write(ref _credentials, credentials);
+        var policy = new AccessPolicy(credentials, _security);
+        if (policy.UnknownAdmins.Count > 0)
+        {
+            _dependencies.Log.Write($"{SettingNames.AdminUsersVariable} names user(s) that --api-auth does not define: {string.Join(", ", policy.UnknownAdmins)}");
+        }
+
+        Volatile.Write(ref _policy, policy);
     }
 
     /// <summary>A one-line status for the log, e.g. "tracking on, retention 30 days, 12 jobs in /path".</summary>
@@ -109,7 +125,15 @@ public sealed class TrackerService : IDisposable
             : string.Create(CultureInfo.InvariantCulture, $"retention {options.RetentionDays} day{(options.RetentionDays == 1 ? string.Empty : "s")}"))
             + PinnedBy(pinned.RetentionDays);
         var count = Store.Count;
-        var auth = Credentials.IsRequired ? ", API auth required" : string.Empty;
+        var policy = Policy;
+        var auth = !policy.Credentials.IsRequired ? string.Empty
+            : policy.IsolatesJobs ? ", API auth required, jobs private to their user"
+            : ", API auth required";
+        if (policy.Options.TrustedProxies.Count > 0)
+        {
+            auth += string.Create(CultureInfo.InvariantCulture, $", {policy.Options.TrustedProxies.Count} trusted prox{(policy.Options.TrustedProxies.Count == 1 ? "y" : "ies")}");
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"{tracking}, {retention}, {count} job{(count == 1 ? string.Empty : "s")} in {Settings.DataDirectory}{auth}");
     }
 

@@ -30,4 +30,13 @@ public class HeaderLinesTests
     [Test]
     public void Join_Lines_NewLineSeparated() =>
         Assert.That(HeaderLines.Join("A: 1", "B: 2"), Is.EqualTo("A: 1\nB: 2"));
+
+    [Test]
+    public void FindAll_RepeatedHeader_AllValuesInOrder() =>
+        Assert.That(HeaderLines.FindAll("X-Forwarded-For: a\nauthorization: z\nx-forwarded-for:  b ", "x-forwarded-for"), Is.EqualTo(new[] { "a", "b" }));
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("authorization: z")]
+    public void FindAll_Absent_Empty(string? headers) => Assert.That(HeaderLines.FindAll(headers, "forwarded"), Is.Empty);
 }

@@ -315,7 +315,7 @@ public class JobHandlersTests
     public void Handlers_RightCredentials_200(string userPass)
     {
         _harness.ApiAuth = "alice:pw,bob:with:colons";
-        var id = _harness.Complete();
+        var id = _harness.Complete(headers: Basic(userPass));
         Assert.Multiple(() =>
         {
             Assert.That(Get(id, "", Basic(userPass)).Head.Status, Is.EqualTo(200));

@@ -78,5 +78,29 @@ public class ApiCredentialsTests
     public void Parse_EmptyPassword_Allowed() =>
         Assert.That(ApiCredentials.Parse("dave:").Check(Header("dave:")), Is.EqualTo(AuthOutcome.Allowed));
 
+    [Test]
+    public void Authenticate_RightCredentials_TellsTheUser()
+    {
+        var credentials = ApiCredentials.Parse("alice:pw,bob:with:colons");
+        Assert.Multiple(() =>
+        {
+            Assert.That(credentials.Authenticate(Header("bob:with:colons"), out var user), Is.EqualTo(AuthOutcome.Allowed));
+            Assert.That(user, Is.EqualTo("bob"));
+            Assert.That(credentials.Authenticate(Header("bob:with"), out var wrong), Is.EqualTo(AuthOutcome.IncorrectCredentials));
+            Assert.That(wrong, Is.Null);
+            Assert.That(credentials.UserNames, Is.EquivalentTo(new[] { "alice", "bob" }));
+        });
+    }
+
+    [Test]
+    public void Authenticate_NoApiAuth_AllowedWithoutUser()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(ApiCredentials.None.Authenticate(Header("alice:pw"), out var user), Is.EqualTo(AuthOutcome.Allowed));
+            Assert.That(user, Is.Null);
+        });
+    }
+
     private static string Header(string userPass) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(userPass));
 }

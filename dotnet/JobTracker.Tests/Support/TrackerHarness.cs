@@ -89,9 +89,9 @@ internal sealed class TrackerHarness : IDisposable
     }
 
     /// <summary>Runs a whole successful job and returns its ID.</summary>
-    public string Complete(string ip = "10.0.0.1", string prompt = "a cat", string route = "txt2img", params byte[][] images)
+    public string Complete(string ip = "10.0.0.1", string prompt = "a cat", string route = "txt2img", string headers = "", params byte[][] images)
     {
-        var id = Queue($"{{\"prompt\":\"{prompt}\"}}", route, ip);
+        var id = Queue($"{{\"prompt\":\"{prompt}\"}}", route, ip, headers);
         Service.Requests.OnStarted(id);
         Finish(id, 200, A1111Responses.Success(A1111Responses.DefaultInfo, images.Length == 0 ? [TestImages.Png()] : images));
         return id;

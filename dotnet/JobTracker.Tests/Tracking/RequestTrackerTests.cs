@@ -68,6 +68,7 @@ public class RequestTrackerTests
     [Test]
     public void OnQueued_ReservedId_PersistsPendingJobAtOnce()
     {
+        _harness.ApiAuth = "alice:secret";
         var (outcome, _) = _harness.Begin("{\"prompt\":\"a cat\",\"negative_prompt\":\"ugly\"}", "img2img", "192.168.1.7",
             "authorization: Basic " + Convert.ToBase64String("alice:secret"u8.ToArray()));
         Assert.That(_harness.Service.Requests.OnQueued(outcome.JobId), Is.True);
@@ -86,6 +87,28 @@ public class RequestTrackerTests
             Assert.That(_harness.Service.Requests.ReservedCount, Is.Zero);
             Assert.That(File.ReadAllText(Path.Combine(_harness.DataDirectory, "jobs.journal")), Does.Contain(outcome.JobId));
         });
+    }
+
+    [TestCase("", null)]
+    [TestCase("authorization: Basic YWxpY2U6d3Jvbmc=", null)]
+    [TestCase("authorization: Basic YWxpY2U6c2VjcmV0", "alice")]
+    public void Begin_User_RecordedOnlyWhenVerified(string headers, string? expected)
+    {
+        _harness.ApiAuth = "alice:secret,bob:x";
+        var id = _harness.Queue(headers: headers);
+        Assert.That(_harness.Job(id).User, Is.EqualTo(expected));
+    }
+
+    [TestCase("127.0.0.1", "", "127.0.0.1")]
+    [TestCase("192.0.2.50", "x-forwarded-for: 6.6.6.6", "192.0.2.50")]
+    [TestCase("10.9.0.1", "x-forwarded-for: 6.6.6.6, 198.51.100.4", "198.51.100.4")]
+    [TestCase("10.9.0.1", "forwarded: for=\"[2001:db8::4]:80\"", "2001:db8::4")]
+    public void Begin_ClientIp_ForwardingBelievedOnlyFromTrustedProxies(string peer, string headers, string expected)
+    {
+        using var harness = new TrackerHarness(null, ("TRACKER_TRUSTED_PROXIES", "10.9.0.0/16"));
+        harness.WriteConfig(true, 0);
+        var id = harness.Queue(ip: peer, headers: headers);
+        Assert.That(harness.Job(id).Ip, Is.EqualTo(expected));
     }
 
     [TestCase("task(txt2img-ABC1234)")]

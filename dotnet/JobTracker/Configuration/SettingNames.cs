@@ -21,6 +21,15 @@ public static class SettingNames
     /// <summary>The environment variable that moves all data (config.json, jobs, images) to another folder.</summary>
     public const string DataDirectoryVariable = "TRACKER_DATA_DIR";
 
+    /// <summary>The environment variable naming the <c>--api-auth</c> users who see every job (comma-separated).</summary>
+    public const string AdminUsersVariable = "TRACKER_ADMIN_USERS";
+
+    /// <summary>The environment variable that turns per-user job isolation off (<c>off</c>) or on (the default).</summary>
+    public const string IsolationVariable = "TRACKER_ISOLATION";
+
+    /// <summary>The environment variable listing the proxies whose forwarding headers are believed (addresses, CIDR ranges).</summary>
+    public const string TrustedProxiesVariable = "TRACKER_TRUSTED_PROXIES";
+
     /// <summary>The name of the settings file in the data folder.</summary>
     public const string ConfigFileName = "config.json";
 }

@@ -1,19 +1,17 @@
 using System.Buffers;
-using JobTracker.Ids;
-using JobTracker.Security;
 using JobTracker.Serialization;
 using JobTracker.Storage;
 
 namespace JobTracker.Http;
 
 /// <summary>
-/// The logic of <c>GET /sdapi/v1/job/{id}</c> and <c>GET /sdapi/v1/jobs</c>: authorization first, then
-/// validation, then the answer. Every reply is JSON.
+/// The logic of <c>GET /sdapi/v1/job/{id}</c> and <c>GET /sdapi/v1/jobs</c>: the <see cref="JobGate"/> first
+/// (credentials, ownership), then validation, then the answer. Every reply is JSON.
 /// </summary>
 /// <param name="store">The jobs.</param>
 /// <param name="details">Writes a single job.</param>
-/// <param name="credentials">The current <c>--api-auth</c> users.</param>
-public sealed class JobHandlers(JobStore store, JobDetailsWriter details, Func<ApiCredentials> credentials)
+/// <param name="gate">Decides who may see what.</param>
+public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate)
 {
     /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c>.</summary>
     /// <param name="jobId">The ID from the path, untrusted.</param>
@@ -24,15 +22,9 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, Func<A
     public ReplyHead GetJob(string? jobId, string? query, string? headers, IBufferWriter<byte> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (Authorize(headers, body) is { } refused)
+        if (gate.Open(jobId, headers, body, out var job) is { } refused)
         {
             return refused;
-        }
-
-        // A malformed ID never reaches the store or the file system.
-        if (!JobId.IsWellFormed(jobId))
-        {
-            return JsonReplies.JobNotFound(JobId.Sanitize(jobId), body);
         }
 
         var includeImages = true;
@@ -41,12 +33,7 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, Func<A
             return JsonReplies.BadRequest("images must be true or false", body);
         }
 
-        if (store.Find(jobId!) is not { } job)
-        {
-            return JsonReplies.JobNotFound(jobId!, body);
-        }
-
-        details.Write(job, includeImages, body);
+        details.Write(job!, includeImages, body);
         return ReplyHead.Json(200);
     }
 
@@ -58,7 +45,7 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, Func<A
     public ReplyHead ListJobs(string? query, string? headers, IBufferWriter<byte> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (Authorize(headers, body) is { } refused)
+        if (gate.Admit(headers, body, out var caller) is { } refused)
         {
             return refused;
         }
@@ -68,7 +55,7 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, Func<A
             return JsonReplies.BadRequest(problem, body);
         }
 
-        var jobs = store.Newest(list.Filter, list.Limit);
+        var jobs = store.Newest(list.Filter with { User = caller.OwnJobsOnly }, list.Limit);
         var items = new JobSummary[jobs.Count];
         for (var i = 0; i < items.Length; i++)
         {
@@ -78,14 +65,6 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, Func<A
         JsonReplies.Serialize(body, items, TrackerJsonContext.Default.JobSummaryArray);
         return ReplyHead.Json(200);
     }
-
-    private ReplyHead? Authorize(string? headers, IBufferWriter<byte> body) =>
-        credentials().Check(HeaderLines.Find(headers, "authorization")) switch
-        {
-            AuthOutcome.Allowed => null,
-            AuthOutcome.NotAuthenticated => JsonReplies.Unauthorized("Not authenticated", body),
-            _ => JsonReplies.Unauthorized("Incorrect username or password", body),
-        };
 
     private static bool TryParseFlag(string text, out bool value)
     {

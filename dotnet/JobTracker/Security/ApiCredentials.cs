@@ -10,16 +10,20 @@ namespace JobTracker.Security;
 /// </summary>
 public sealed class ApiCredentials
 {
-    private readonly (byte[] User, byte[] Password)[] _entries;
+    private readonly (string Name, byte[] User, byte[] Password)[] _entries;
 
-    private ApiCredentials((byte[] User, byte[] Password)[] entries, int ignoredEntries)
+    private ApiCredentials((string Name, byte[] User, byte[] Password)[] entries, int ignoredEntries)
     {
         _entries = entries;
         IgnoredEntries = ignoredEntries;
+        UserNames = entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Gets credentials that allow every request (no <c>--api-auth</c>).</summary>
     public static ApiCredentials None { get; } = new([], 0);
+
+    /// <summary>Gets the user names <c>--api-auth</c> defines (case-sensitive, as A1111 compares them).</summary>
+    public IReadOnlySet<string> UserNames { get; }
 
     /// <summary>Gets a value indicating whether requests must authenticate.</summary>
     public bool IsRequired => _entries.Length > 0;
@@ -56,14 +60,21 @@ public sealed class ApiCredentials
             users[entry[..colon]] = entry[(colon + 1)..];
         }
 
-        return new ApiCredentials(users.Select(u => (Digest(u.Key), Digest(u.Value))).ToArray(), ignored);
+        return new ApiCredentials(users.Select(u => (u.Key, Digest(u.Key), Digest(u.Value))).ToArray(), ignored);
     }
 
     /// <summary>Checks a request's <c>Authorization</c> header in constant time.</summary>
     /// <param name="authorization">The header value, or <see langword="null"/>.</param>
     /// <returns>The decision.</returns>
-    public AuthOutcome Check(string? authorization)
+    public AuthOutcome Check(string? authorization) => Authenticate(authorization, out _);
+
+    /// <summary>Checks a request's <c>Authorization</c> header in constant time and tells who it is.</summary>
+    /// <param name="authorization">The header value, or <see langword="null"/>.</param>
+    /// <param name="user">The verified user name when credentials are required and right, else <see langword="null"/>.</param>
+    /// <returns>The decision.</returns>
+    public AuthOutcome Authenticate(string? authorization, out string? user)
     {
+        user = null;
         if (!IsRequired)
         {
             return AuthOutcome.Allowed;
@@ -76,16 +87,22 @@ public sealed class ApiCredentials
 
         // Digests have a fixed length, so FixedTimeEquals never returns early on a length difference,
         // and every entry is compared, so the time does not tell whether the user exists.
-        var user = Digest(credentials.User);
+        var userDigest = Digest(credentials.User);
         var password = Digest(credentials.Password);
         var match = false;
         foreach (var entry in _entries)
         {
-            match |= CryptographicOperations.FixedTimeEquals(user, entry.User)
+            match |= CryptographicOperations.FixedTimeEquals(userDigest, entry.User)
                      & CryptographicOperations.FixedTimeEquals(password, entry.Password);
         }
 
-        return match ? AuthOutcome.Allowed : AuthOutcome.IncorrectCredentials;
+        if (!match)
+        {
+            return AuthOutcome.IncorrectCredentials;
+        }
+
+        user = credentials.User;
+        return AuthOutcome.Allowed;
     }
 
     private static byte[] Digest(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));

@@ -4,7 +4,8 @@ namespace JobTracker.Storage;
 /// <param name="Status">Only jobs in this status.</param>
 /// <param name="Ip">Only jobs from exactly this client address.</param>
 /// <param name="After">Only jobs whose <see cref="JobRecord.Timestamp"/> is strictly greater (unix seconds).</param>
-public sealed record JobFilter(JobStatus? Status = null, string? Ip = null, double? After = null)
+/// <param name="User">Only jobs created by exactly this user (see <see cref="JobRecord.User"/>).</param>
+public sealed record JobFilter(JobStatus? Status = null, string? Ip = null, double? After = null, string? User = null)
 {
     /// <summary>Gets the filter that keeps every job.</summary>
     public static JobFilter None { get; } = new();
@@ -17,6 +18,7 @@ public sealed record JobFilter(JobStatus? Status = null, string? Ip = null, doub
         ArgumentNullException.ThrowIfNull(job);
         return (Status is null || job.Status == Status)
             && (Ip is null || string.Equals(job.Ip, Ip, StringComparison.Ordinal))
-            && (After is null || job.Timestamp > After);
+            && (After is null || job.Timestamp > After)
+            && (User is null || string.Equals(job.User, User, StringComparison.Ordinal));
     }
 }

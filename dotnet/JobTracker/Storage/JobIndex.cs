@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace JobTracker.Storage;
 
 /// <summary>
-/// The in-memory jobs: by ID, in creation order, and in creation order per status and per client
-/// address, so a selective newest-first list walks only the jobs that can match. Not thread-safe;
+/// The in-memory jobs: by ID, in creation order, and in creation order per status, per client
+/// address and per user, so a selective newest-first list walks only the jobs that can match. Not thread-safe;
 /// <see cref="JobStore"/> guards it.
 /// </summary>
 internal sealed class JobIndex
@@ -12,6 +12,7 @@ internal sealed class JobIndex
     private readonly Dictionary<string, JobRecord> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<JobStatus, SortedSet<JobOrderKey>> _byStatus = [];
     private readonly Dictionary<string, SortedSet<JobOrderKey>> _byIp = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<JobOrderKey>> _byUser = new(StringComparer.Ordinal);
     private SortedSet<JobOrderKey> _all = [];
     private bool _loading;
 
@@ -49,11 +50,16 @@ internal sealed class JobIndex
         Array.Sort(keys);
         var byStatus = new Dictionary<JobStatus, List<JobOrderKey>>();
         var byIp = new Dictionary<string, List<JobOrderKey>>(StringComparer.Ordinal);
+        var byUser = new Dictionary<string, List<JobOrderKey>>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             var job = _byId[key.Id];
             ListFor(byStatus, job.Status).Add(key);
             ListFor(byIp, job.Ip).Add(key);
+            if (job.User is { } user)
+            {
+                ListFor(byUser, user).Add(key);
+            }
         }
 
         _all = new SortedSet<JobOrderKey>(keys);
@@ -65,6 +71,11 @@ internal sealed class JobIndex
         foreach (var (ip, list) in byIp)
         {
             _byIp[ip] = new SortedSet<JobOrderKey>(list);
+        }
+
+        foreach (var (user, list) in byUser)
+        {
+            _byUser[user] = new SortedSet<JobOrderKey>(list);
         }
     }
 
@@ -87,6 +98,10 @@ internal sealed class JobIndex
         _all.Add(key);
         SetFor(_byStatus, job.Status).Add(key);
         SetFor(_byIp, job.Ip).Add(key);
+        if (job.User is { } user)
+        {
+            SetFor(_byUser, user).Add(key);
+        }
     }
 
     public bool Remove(string id)
@@ -199,6 +214,16 @@ internal sealed class JobIndex
             best = byIp.Count < best.Count ? byIp : best;
         }
 
+        if (filter.User is { } user)
+        {
+            if (!_byUser.TryGetValue(user, out var byUser))
+            {
+                return null;
+            }
+
+            best = byUser.Count < best.Count ? byUser : best;
+        }
+
         return best;
     }
 
@@ -208,6 +233,10 @@ internal sealed class JobIndex
         _all.Remove(key);
         RemoveFrom(_byStatus, job.Status, key);
         RemoveFrom(_byIp, job.Ip, key);
+        if (job.User is { } user)
+        {
+            RemoveFrom(_byUser, user, key);
+        }
     }
 
     private static SortedSet<JobOrderKey> SetFor<TKey>(Dictionary<TKey, SortedSet<JobOrderKey>> sets, TKey value)

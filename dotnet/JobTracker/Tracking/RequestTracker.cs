@@ -36,6 +36,7 @@ public sealed class RequestTracker
     private readonly TimeProvider _time;
     private readonly ITrackerLog _log;
     private readonly CaptureWriter _captures;
+    private readonly Func<AccessPolicy> _policy;
 
     /// <summary>Initializes a new instance of the <see cref="RequestTracker"/> class.</summary>
     /// <param name="store">Where jobs are kept.</param>
@@ -44,8 +45,10 @@ public sealed class RequestTracker
     /// <param name="time">The clock.</param>
     /// <param name="log">Where problems are reported.</param>
     /// <param name="output">Where image files go.</param>
-    public RequestTracker(JobStore store, SettingsStore settings, JobIdGenerator ids, TimeProvider time, ITrackerLog log, OutputFolder output)
+    /// <param name="policy">The access rules that tell the job's user and client address; <see cref="AccessPolicy.Open"/> if omitted.</param>
+    public RequestTracker(JobStore store, SettingsStore settings, JobIdGenerator ids, TimeProvider time, ITrackerLog log, OutputFolder output, Func<AccessPolicy>? policy = null)
     {
+        _policy = policy ?? (() => AccessPolicy.Open);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _ids = ids ?? throw new ArgumentNullException(nameof(ids));
@@ -72,7 +75,7 @@ public sealed class RequestTracker
     /// </summary>
     /// <param name="route">"txt2img" or "img2img".</param>
     /// <param name="body">The request body (UTF-8 JSON).</param>
-    /// <param name="clientIp">The client address.</param>
+    /// <param name="clientIp">The connection's address; forwarding headers replace it only from a trusted proxy.</param>
     /// <param name="headers">The request's header lines.</param>
     /// <param name="rewrittenBody">Receives the body for A1111 when the request is tracked.</param>
     /// <returns>The decision.</returns>
@@ -86,7 +89,10 @@ public sealed class RequestTracker
             return BeginOutcome.Passthrough;
         }
 
-        var user = BasicCredentials.Parse(HeaderLines.Find(headers, "authorization"))?.User;
+        // Only a verified --api-auth user owns a job; a request with wrong credentials is refused by A1111 anyway.
+        var policy = _policy();
+        var user = policy.Identify(headers).User;
+        var ip = policy.ClientAddressOf(clientIp, headers);
         var created = UnixNow();
         string id;
         lock (_gate)
@@ -97,7 +103,7 @@ public sealed class RequestTracker
             }
 
             id = _ids.Next(candidate => !_store.Contains(candidate)
-                && _reserved.TryAdd(candidate, new Reservation(candidate, kind, facts.Prompt, facts.NegativePrompt, clientIp ?? string.Empty, user, created)));
+                && _reserved.TryAdd(candidate, new Reservation(candidate, kind, facts.Prompt, facts.NegativePrompt, ip, user, created)));
         }
 
         RequestBody.WriteWithTaskId(body, facts, id, rewrittenBody);
