@@ -1,6 +1,8 @@
 """Small helpers for raw ASGI requests: reading the body, replaying it, editing headers."""
 from __future__ import annotations
 
+from .connection_peer import connection_address
+
 HEADERS_FOR_CORE = (b"authorization", b"x-forwarded-for", b"forwarded", b"x-job-id", b"idempotency-key", b"prefer")
 
 
@@ -67,8 +69,8 @@ def headers_for_core(scope) -> str:
 
 
 def client_ip(scope) -> str:
-    client = scope.get("client")
-    return str(client[0]) if client else ""
+    """The connection's address; the core decides whether a forwarding header replaces it."""
+    return connection_address(scope)
 
 
 def with_body_headers(scope, body_length: int, drop: tuple[bytes, ...] = ()) -> dict:
