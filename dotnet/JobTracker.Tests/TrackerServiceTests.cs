@@ -16,6 +16,15 @@ public class TrackerServiceTests
     }
 
     [Test]
+    public void Summary_Security_SaysWhatIsProtected()
+    {
+        using var harness = new TrackerHarness(null, ("TRACKER_TRUSTED_PROXIES", "10.0.0.1")) { ApiAuth = "alice:a,bob:b" };
+        Assert.That(harness.Service.Summary(), Does.EndWith(", API auth required, jobs private to their user, 1 trusted proxy"));
+        harness.Service.UpdateApiAuth("alice:a");
+        Assert.That(harness.Service.Summary(), Does.EndWith(", API auth required, 1 trusted proxy"));
+    }
+
+    [Test]
     public void Start_DataDirectoryMissing_Created()
     {
         using var harness = new TrackerHarness(null, ("TRACKER_DATA_DIR", "nested/data"));
