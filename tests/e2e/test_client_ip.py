@@ -47,3 +47,10 @@ def test_a_proxy_on_the_same_machine_can_be_trusted(tracker):
     server = tracker(env={"TRACKER_TRUSTED_PROXIES": "127.0.0.1"})
     assert _recorded_ip(server, _generate_from(server, "127.0.0.1", {"X-Forwarded-For": "198.51.100.9"})) == "198.51.100.9"
     assert _recorded_ip(server, _generate_from(server, "127.0.0.1", {})) == "127.0.0.1"
+
+
+def test_uvicorn_trusting_several_hosts_leaves_the_ip_unknown_rather_than_spoofed(tracker):
+    # uvicorn rewrote the client from X-Forwarded-For; which of its trusted hosts connected is unknowable.
+    server = tracker(env={"FORWARDED_ALLOW_IPS": "127.0.0.1,127.0.0.3"})
+    assert _recorded_ip(server, _generate_from(server, "127.0.0.1", SPOOF)) == ""
+    assert _recorded_ip(server, _generate_from(server, "127.0.0.2", SPOOF)) == "127.0.0.2"
