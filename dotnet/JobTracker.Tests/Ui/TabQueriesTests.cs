@@ -32,7 +32,7 @@ public class TabQueriesTests
             Assert.That(page.Jobs[1].ImageCount, Is.EqualTo(2));
             Assert.That(page.Jobs[1].FirstImage, Is.EqualTo(Path.Combine(_harness.OutputDirectory, first + "-0.png")));
             Assert.That(File.Exists(page.Jobs[1].FirstImage), Is.True);
-            Assert.That(page.Jobs[1].Thumbnail, Is.EqualTo(Path.Combine(_harness.OutputDirectory, "thumbs", first + "-0.png")));
+            Assert.That(page.Jobs[1].Thumbnail, Is.EqualTo(Path.Combine(_harness.OutputDirectory, "thumbs", first + "-0.jpg")));
         });
     }
 

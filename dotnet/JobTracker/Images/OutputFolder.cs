@@ -38,7 +38,7 @@ public sealed class OutputFolder
     public string ThumbnailDirectory => System.IO.Path.Combine(Path, "thumbs");
 
     /// <summary>
-    /// The path of the thumbnail of a job's n-th image, <c>thumbs/&lt;id&gt;-&lt;n&gt;.png</c>; the Python tab makes
+    /// The path of the thumbnail of a job's n-th image, <c>thumbs/&lt;id&gt;-&lt;n&gt;.jpg</c>; the Python tab makes
     /// it with Pillow, the purge deletes it with the job.
     /// </summary>
     /// <param name="jobId">The job ID; only well-formed IDs have thumbnails.</param>
@@ -46,7 +46,7 @@ public sealed class OutputFolder
     /// <returns>The absolute path, or <see langword="null"/> for an ID that is not well-formed.</returns>
     public string? ThumbnailPath(string jobId, int index) =>
         Ids.JobId.IsWellFormed(jobId) && index >= 0
-            ? System.IO.Path.Combine(ThumbnailDirectory, $"{jobId}-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}.png")
+            ? System.IO.Path.Combine(ThumbnailDirectory, $"{jobId}-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}.jpg")
             : null;
 
     /// <summary>Resolves a stored file name to a path inside the folder.</summary>
