@@ -141,6 +141,9 @@ def detail(job_id):
 
 
 def select_row(state, evt: gr.SelectData):
+    # A click on the ID cell names the job even if the browser re-sorted the table; otherwise the row counts.
+    if isinstance(state, dict) and evt.value in state.get("ids", []):
+        return detail(evt.value)
     index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
     return detail(_id_at(state, index))
 

@@ -4,10 +4,16 @@ import io
 import json
 from pathlib import Path
 
+import shutil
+import subprocess
+import sys
+import textwrap
+
 import pytest
 from PIL import Image
 
 from api_client import payload, txt2img
+from repo import REPO
 from test_retention import _age_jobs
 
 UNPINNED = {"TRACKER_ENABLED": None, "TRACKER_RETENTION": None}
@@ -168,6 +174,12 @@ def test_selecting_a_job_shows_its_images_prompt_and_info(tab_server):
         assert "Size: 256x192" in info and "Seed: 1234" in info and "Steps: 4" in info and "Sampler:" in info
         assert error == {"__type__": "update", "value": "", "visible": False}
 
+        # The ID cell names its job even when the browser shows the rows in another order.
+        by_id = ui.run("jt_jobs", "select", event_data={"index": [0, 0], "value": jobs["bird"]})
+        assert by_id["outputs"][:2] == [jobs["bird"], "Completed"]
+        by_row = ui.run("jt_jobs", "select", event_data={"index": [2, 3], "value": "a blue bird"})
+        assert by_row["outputs"][0] == jobs["bird"]
+
         thumb = ui.run("jt_thumbs", "select", event_data={"index": 0, "value": None})
         job_id, status, images, prompt, _, _, error = thumb["outputs"]
         assert (job_id, status, images) == (jobs["failed"], "Failed", [])
@@ -288,3 +300,36 @@ def test_the_tab_works_with_api_auth_on(tab_server, tracker):
         [event] = ui.load()["events"]
         assert [row[0] for row in event["outputs"][4]["data"]] == [job_id]
         _assert_clean(ui, server)
+
+
+def test_without_a_running_core_the_tab_says_so_and_stays_usable(tmp_path):
+    from support.standin_server import StandinServer
+
+    unbuilt = tmp_path / "sd-job-tracker"
+    for part in ("scripts", "extension", "javascript"):
+        shutil.copytree(REPO / part, unbuilt / part, ignore=shutil.ignore_patterns("__pycache__"))
+    with StandinServer(extensions=[unbuilt], nowebui=False, env={"TRACKER_DATA_DIR": str(tmp_path / "d")},
+                       log_path=tmp_path / "unbuilt.log") as webui, _ui(webui) as ui:
+        [event] = ui.load()["events"]
+        assert event["error"] is None, event
+        enabled, retention, note = event["outputs"][:3]
+        assert enabled == {"__type__": "update", "interactive": False} and retention["interactive"] is False
+        assert "not running" in note
+        assert event["outputs"][4]["data"] == [] and "not running" in event["outputs"][5]
+        assert "not running" in ui.run("jt_purge", inputs=TABLE_INPUTS)["outputs"][0]
+        assert ui.run("jt_job_id", "submit", ["A3f9K2xY"])["outputs"][6]["visible"] is True
+        config = ui.config()
+        assert config["portability_warnings"] == [] and config["value_errors"] == []
+        assert webui.log_text().count("[Job Tracker] disabled") == 1
+
+
+def test_the_package_and_the_tab_entry_do_not_import_gradio():
+    probe = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(REPO / "extension")!r})
+        import sd_job_tracker, sd_job_tracker.core, sd_job_tracker.tab, sd_job_tracker.tab_text
+        import sd_job_tracker.thumbnails, sd_job_tracker.lifecycle
+        print(sorted(name for name in sys.modules if name.split(".")[0] in ("gradio", "clr", "modules")))
+    """)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
