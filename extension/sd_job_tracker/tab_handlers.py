@@ -165,6 +165,6 @@ def _full_image(path):
         with Image.open(path) as image:
             image.load()
             return image.copy()
-    except OSError as error:
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
         log(f"could not read the image {path}: {error}")
         return None

@@ -6,6 +6,7 @@ module only draws it, the first time the table shows the job.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from .log import log
@@ -24,10 +25,17 @@ def ensure(image_path: str | None, thumbnail_path: str | None) -> Path | None:
         return target
     try:
         _draw(Path(image_path), target)
-    except (OSError, ValueError) as error:  # unreadable or truncated image, full disk: no thumbnail
+    except _unreadable_image_errors() as error:  # a missing, truncated or unreadable image, a full disk: no thumbnail
         log(f"could not make a thumbnail of {Path(image_path).name}: {error}")
         return None
     return target
+
+
+def _unreadable_image_errors():
+    from PIL import Image
+
+    # Pillow reports some broken files with SyntaxError, and oversized ones with DecompressionBombError.
+    return (OSError, ValueError, SyntaxError, Image.DecompressionBombError)
 
 
 def load(path: Path | None):
@@ -39,7 +47,7 @@ def load(path: Path | None):
             with Image.open(path) as image:
                 image.load()
                 return image.copy()
-        except OSError as error:
+        except _unreadable_image_errors() as error:
             log(f"could not read the thumbnail {path.name}: {error}")
     return Image.new("RGB", (BOX, BOX), PLACEHOLDER_GREY)
 
@@ -51,13 +59,15 @@ def _draw(source: Path, target: Path) -> None:
         image.thumbnail((BOX, BOX))
         flat = _without_alpha(image)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    # A unique temporary name: two refreshes may draw the same thumbnail at once.
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
     try:
-        flat.save(temporary, format="JPEG", quality=QUALITY, optimize=True)
+        with os.fdopen(handle, "wb") as file:
+            flat.save(file, format="JPEG", quality=QUALITY, optimize=True)
         os.replace(temporary, target)
     finally:
-        if temporary.exists():
-            temporary.unlink()
+        if os.path.exists(temporary):
+            os.unlink(temporary)
 
 
 def _without_alpha(image):
