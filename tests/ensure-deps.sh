@@ -12,6 +12,27 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The tab's JavaScript is tested in headless Chromium (Debian's chromium, driven by playwright-core
+# from npm, installed into tests/js/node_modules from its package-lock.json).
+JS_APT_PACKAGES=(chromium nodejs npm)
+JS_DIR="$(cd "$(dirname "$0")" && pwd)/js"
+ensure_js() {
+  if ! { [ -x /usr/bin/chromium ] && command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; }; then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "[Job Tracker] missing Chromium/Node.js for the JavaScript tests; run: sudo apt-get install -y ${JS_APT_PACKAGES[*]}" >&2
+      exit 1
+    fi
+    echo "[Job Tracker] installing ${JS_APT_PACKAGES[*]} from apt..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${JS_APT_PACKAGES[@]}" >/dev/null
+  fi
+  if [ ! -d "$JS_DIR/node_modules/playwright-core" ]; then
+    echo "[Job Tracker] installing playwright-core into tests/js/node_modules (npm ci)..."
+    (cd "$JS_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+ensure_js
+
 if [ -x "$PYTHON" ] && "$PYTHON" -c "import fastapi, uvicorn, httpx, pytest, PIL" 2>/dev/null; then
   exit 0
 fi

@@ -31,6 +31,7 @@ public sealed class TrackerService : IDisposable
         var output = new OutputFolder(store.Files.OutputDirectory);
         Requests = new RequestTracker(store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output);
         Handlers = new JobHandlers(store, new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log), () => Volatile.Read(ref _credentials));
+        Tab = new Ui.TabQueries(store, output, new JobImageLocator(output, settings.DataDirectory), dependencies.Log);
         _purger = new RetentionPurger(store, output, dependencies.Time, dependencies.Log);
         PurgeScheduled();
         _schedule = new PurgeSchedule(dependencies.Time, () => PurgeScheduled(), dependencies.Log);
@@ -47,6 +48,9 @@ public sealed class TrackerService : IDisposable
 
     /// <summary>Gets the GET handlers.</summary>
     public JobHandlers Handlers { get; }
+
+    /// <summary>Gets what the WebUI's "Job Tracker" tab reads (issue #5).</summary>
+    public Ui.TabQueries Tab { get; }
 
     /// <summary>Gets the credentials the GET handlers demand.</summary>
     public ApiCredentials Credentials => Volatile.Read(ref _credentials);
