@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the stand-in WebUI and the tests need on a Debian machine, once.
+# Installs what the stand-in WebUI needs on a Debian machine, once; with --with-js, also what the
+# JavaScript tests need (tests/run-all.sh asks for it; tests/serve.sh does not).
 # The .NET SDK is expected (it is the project's toolchain); Python packages come from apt,
 # the same family A1111 pins (FastAPI/Starlette/pydantic 1), never from pip.
 set -euo pipefail
@@ -31,7 +32,9 @@ ensure_js() {
     (cd "$JS_DIR" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
-ensure_js
+if [ "${1:-}" = "--with-js" ]; then
+  ensure_js
+fi
 
 if [ -x "$PYTHON" ] && "$PYTHON" -c "import fastapi, uvicorn, httpx, pytest, PIL" 2>/dev/null; then
   exit 0
