@@ -35,6 +35,7 @@ public sealed class TrackerService : IDisposable
         Requests = new RequestTracker(store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output, () => Policy);
         Gate = new JobGate(store, () => Policy);
         Handlers = new JobHandlers(store, new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log), Gate);
+        Tab = new Ui.TabQueries(store, output, new JobImageLocator(output, settings.DataDirectory), dependencies.Log);
         _purger = new RetentionPurger(store, output, dependencies.Time, dependencies.Log);
         PurgeScheduled();
         _schedule = new PurgeSchedule(dependencies.Time, () => PurgeScheduled(), dependencies.Log);
@@ -57,6 +58,9 @@ public sealed class TrackerService : IDisposable
 
     /// <summary>Gets the access rules of the moment.</summary>
     public AccessPolicy Policy => Volatile.Read(ref _policy);
+
+    /// <summary>Gets what the WebUI's "Job Tracker" tab reads (issue #5).</summary>
+    public Ui.TabQueries Tab { get; }
 
     /// <summary>Gets the credentials the GET handlers demand.</summary>
     public ApiCredentials Credentials => Policy.Credentials;

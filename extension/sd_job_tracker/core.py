@@ -6,6 +6,7 @@ answer, so that tracking can never break generation.
 from __future__ import annotations
 
 import atexit
+import json
 import threading
 from dataclasses import dataclass
 
@@ -77,6 +78,34 @@ class TrackerCore:
     def list_jobs(self, query: str, client_ip: str, headers: str) -> Reply:
         return self._reply("answer a job list request", lambda: self._host.HandleListJobs(query, client_ip, headers))
 
+    # Issue #5: what the "Job Tracker" tab asks. Each answer is the core's JSON as a dict; a failure
+    # becomes {"error": "TrackerError", "detail": ...} so the tab can show it.
+    def settings(self) -> dict:
+        return self._json("read the settings", lambda: self._host.GetSettings())
+
+    def set_tracking(self, enabled: bool) -> dict:
+        return self._json("change the tracking setting", lambda: self._host.SetTrackingEnabled(bool(enabled)))
+
+    def set_retention(self, days: int) -> dict:
+        return self._json("change the retention", lambda: self._host.SetRetentionDays(int(days)))
+
+    def purge_now(self) -> dict:
+        return self._json("purge expired jobs", lambda: self._host.PurgeNow())
+
+    def job_page(self, status: str, search: str, page: int, page_size: int) -> dict:
+        return self._json("list jobs for the tab",
+                          lambda: self._host.GetJobPage(status or "", search or "", int(page), int(page_size)))
+
+    def job_view(self, job_id: str) -> dict:
+        return self._json("read a job for the tab", lambda: self._host.GetJobView(job_id or ""))
+
+    def _json(self, what: str, call) -> dict:
+        try:
+            return json.loads(str(call()))
+        except Exception as error:  # noqa: BLE001 - the bridge can raise any .NET exception
+            log(f"could not {what}: {error}")
+            return {"error": "TrackerError", "detail": f"could not {what}; see the WebUI log"}
+
     def _reply(self, what: str, call) -> Reply:
         try:
             return Reply.from_dotnet(call())
@@ -136,3 +165,13 @@ def _stop(host) -> None:
         host.Stop()
     except Exception as error:  # noqa: BLE001
         log(f"could not stop cleanly: {error}")
+
+
+def current() -> TrackerCore | None:
+    """The running core, or None if it has not been started (or could not start)."""
+    return _core
+
+
+def failure() -> str | None:
+    """Why the core could not start, or None."""
+    return _failure

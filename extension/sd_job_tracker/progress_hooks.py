@@ -6,7 +6,6 @@ and never let a tracker failure reach A1111.
 """
 from __future__ import annotations
 
-import importlib
 import sys
 
 from . import admissions
@@ -17,20 +16,15 @@ MARKER = "__job_tracker_wrapped__"
 
 
 def install(core) -> None:
+    """Patch the modules the WebUI has loaded (modules.api.api exists only with --api)."""
     for module_name in MODULES:
-        module = sys.modules.get(module_name) or _import(module_name)
+        module = sys.modules.get(module_name)
         if module is None:
             continue
         _wrap(module, "add_task_to_queue", lambda job_id: _on_queued(core, job_id))
         _wrap(module, "start_task", lambda job_id: _on_started(core, job_id))
-
-
-def _import(module_name: str):
-    try:
-        return importlib.import_module(module_name)
-    except ImportError as error:
-        log(f"{module_name} is not available ({error}); queue and start times come from the response instead")
-        return None
+    if "modules.progress" not in sys.modules:
+        log("this WebUI has no modules.progress: X-Job-ID will come with the response, not before generation")
 
 
 def _wrap(module, name: str, after) -> None:

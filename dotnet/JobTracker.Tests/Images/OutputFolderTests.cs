@@ -49,4 +49,13 @@ public class OutputFolderTests
             Assert.That(OutputFolder.InfoFileName("A3f9K2xY"), Is.EqualTo("A3f9K2xY-info.json"));
         });
     }
+
+    [Test]
+    public void ThumbnailPath_WellFormedId_InsideTheThumbsFolder() =>
+        Assert.That(_folder.ThumbnailPath("A3f9K2xY", 2), Is.EqualTo(Path.Combine(_directory.Path, "output", "thumbs", "A3f9K2xY-2.jpg")));
+
+    [TestCase("../../etc", 0)]
+    [TestCase("short", 0)]
+    [TestCase("A3f9K2xY", -1)]
+    public void ThumbnailPath_MalformedIdOrIndex_Null(string id, int index) => Assert.That(_folder.ThumbnailPath(id, index), Is.Null);
 }

@@ -272,4 +272,36 @@ public unsafe class HostBridgeTests
     }
 
     private static string Read(NativeBuffer buffer) => Encoding.UTF8.GetString(new ReadOnlySpan<byte>((void*)buffer.Address, buffer.Length));
+
+    [Test]
+    public void GetJobPageAndView_NotStarted_ErrorJson()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(JsonDocument.Parse(Bridge.GetJobPage("All", "", 1, 25)).RootElement.GetProperty("error").GetString(), Is.EqualTo("TrackerError"));
+            Assert.That(JsonDocument.Parse(Bridge.GetJobView("A3f9K2xY")).RootElement.GetProperty("error").GetString(), Is.EqualTo("TrackerError"));
+        });
+    }
+
+    [Test]
+    public void GetJobPageAndView_Started_SnakeCaseJson()
+    {
+        _environment["TRACKER_ENABLED"] = "1";
+        Bridge.Start(_directory.Path, null);
+        var id = TrackOneJob();
+
+        using var page = JsonDocument.Parse(Bridge.GetJobPage("bogus status", "", 0, 1000));
+        using var view = JsonDocument.Parse(Bridge.GetJobView(id));
+        using var missing = JsonDocument.Parse(Bridge.GetJobView("../../x"));
+        var row = page.RootElement.GetProperty("jobs")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.GetProperty("id").GetString(), Is.EqualTo(id));
+            Assert.That(row.GetProperty("thumbnail").GetString(), Does.EndWith(Path.Combine("output", "thumbs", id + "-0.jpg")));
+            Assert.That(page.RootElement.GetProperty("page_size").GetInt32(), Is.EqualTo(100));
+            Assert.That(view.RootElement.GetProperty("id").GetString(), Is.EqualTo(id));
+            Assert.That(view.RootElement.TryGetProperty("negative_prompt", out _), Is.True);
+            Assert.That(missing.RootElement.GetProperty("error").GetString(), Is.EqualTo("NotFound"));
+        });
+    }
 }

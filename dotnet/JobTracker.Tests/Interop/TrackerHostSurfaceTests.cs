@@ -27,6 +27,8 @@ public class TrackerHostSurfaceTests
         "JobTracker.Interop.RequestPlan: const string ReplyAction = \"reply\"",
         "JobTracker.Interop.RequestPlan: const string Track = \"track\"",
         "JobTracker.Interop.TrackerHost: static method RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string headers)",
+        "JobTracker.Interop.TrackerHost: static method string GetJobPage(string status, string search, int page, int pageSize)",
+        "JobTracker.Interop.TrackerHost: static method string GetJobView(string jobId)",
         "JobTracker.Interop.TrackerHost: static method string GetSettings()",
         "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJob(string jobId, string query, string clientIp, string headers)",
         "JobTracker.Interop.TrackerHost: static method HttpReply HandleListJobs(string query, string clientIp, string headers)",

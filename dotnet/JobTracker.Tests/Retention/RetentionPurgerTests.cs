@@ -39,6 +39,38 @@ public class RetentionPurgerTests
     }
 
     [Test]
+    public void PurgeNow_OldJobWithThumbnails_ThumbnailsCountedAndDeleted()
+    {
+        var old = _harness.Complete(images: [TestImages.Png(), TestImages.Png()]);
+        var output = new JobTracker.Images.OutputFolder(_harness.OutputDirectory);
+        Directory.CreateDirectory(output.ThumbnailDirectory);
+        var thumbnails = new[] { output.ThumbnailPath(old, 0)!, output.ThumbnailPath(old, 1)! };
+        foreach (var path in thumbnails)
+        {
+            File.WriteAllBytes(path, TestImages.Png());
+        }
+
+        var foreign = Path.Combine(output.ThumbnailDirectory, "not-ours.png");
+        File.WriteAllBytes(foreign, TestImages.Png());
+        _harness.Service.SetRetentionDays(0);
+        _harness.Time.Advance(TimeSpan.FromDays(8));
+        var recent = _harness.Complete();
+        var recentThumbnail = output.ThumbnailPath(recent, 0)!;
+        File.WriteAllBytes(recentThumbnail, TestImages.Png());
+        _harness.Service.SetRetentionDays(7);
+
+        var result = _harness.Service.PurgeNow();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result, Is.EqualTo(new PurgeResult(1, 5, 7)), "two images, the info file, two thumbnails");
+            Assert.That(thumbnails.Any(File.Exists), Is.False);
+            Assert.That(File.Exists(foreign), Is.True);
+            Assert.That(File.Exists(recentThumbnail), Is.True);
+        });
+    }
+
+    [Test]
     public void PurgeNow_RecentJob_Kept()
     {
         var id = _harness.Complete();

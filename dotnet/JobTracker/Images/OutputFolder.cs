@@ -34,6 +34,21 @@ public sealed class OutputFolder
     /// <returns>The file name.</returns>
     public static string InfoFileName(string jobId) => jobId + "-info.json";
 
+    /// <summary>Gets the folder of the tab's thumbnails, <c>thumbs</c> inside the output folder (issue #5).</summary>
+    public string ThumbnailDirectory => System.IO.Path.Combine(Path, "thumbs");
+
+    /// <summary>
+    /// The path of the thumbnail of a job's n-th image, <c>thumbs/&lt;id&gt;-&lt;n&gt;.jpg</c>; the Python tab makes
+    /// it with Pillow, the purge deletes it with the job.
+    /// </summary>
+    /// <param name="jobId">The job ID; only well-formed IDs have thumbnails.</param>
+    /// <param name="index">The image's position, from 0.</param>
+    /// <returns>The absolute path, or <see langword="null"/> for an ID that is not well-formed.</returns>
+    public string? ThumbnailPath(string jobId, int index) =>
+        Ids.JobId.IsWellFormed(jobId) && index >= 0
+            ? System.IO.Path.Combine(ThumbnailDirectory, $"{jobId}-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}.jpg")
+            : null;
+
     /// <summary>Resolves a stored file name to a path inside the folder.</summary>
     /// <param name="fileName">A name from a job record.</param>
     /// <param name="fullPath">The absolute path when the name is acceptable.</param>

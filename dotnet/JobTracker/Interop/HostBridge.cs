@@ -246,4 +246,31 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
 
     private static string Truncate(string? text) =>
         text is null ? string.Empty : text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
+
+    // Issue #5: the "Job Tracker" tab.
+    public string GetJobPage(string status, string search, int page, int pageSize) =>
+        Json(nameof(GetJobPage), service =>
+            JsonSerializer.Serialize(service.Tab.Page(Ui.JobTableQuery.From(status, search, page, pageSize)), TrackerJsonContext.Default.JobPage));
+
+    public string GetJobView(string jobId) =>
+        Json(nameof(GetJobView), service => service.Tab.View(jobId) is { } view
+            ? JsonSerializer.Serialize(view, TrackerJsonContext.Default.JobView)
+            : JsonSerializer.Serialize(new ErrorBody("NotFound", $"Job {Ids.JobId.Sanitize(jobId)} not found"), TrackerJsonContext.Default.ErrorBody));
+
+    private string Json(string method, Func<TrackerService, string> read)
+    {
+        try
+        {
+            return Service is { } service
+                ? read(service)
+                : JsonSerializer.Serialize(new ErrorBody("TrackerError", NotRunning), TrackerJsonContext.Default.ErrorBody);
+        }
+#pragma warning disable CA1031 // Language boundary.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log(method, string.Empty, ex);
+            return InternalErrorJson;
+        }
+    }
 }

@@ -94,4 +94,19 @@ public static class TrackerHost
     /// <summary>Purges expired jobs now.</summary>
     /// <returns>JSON <c>{"jobs_removed":n,"files_removed":m,"retention_days":d}</c>.</returns>
     public static string PurgeNow() => Bridge.PurgeNow();
+
+    // Issue #5: the "Job Tracker" tab.
+
+    /// <summary>One page of the tab's jobs table, newest first, as JSON (paths included: for the shim only, never served).</summary>
+    /// <param name="status">"All" or a status name (case-insensitive).</param>
+    /// <param name="search">Text the ID or prompt must contain; "" for all.</param>
+    /// <param name="page">The page, from 1; past the end gives the last page.</param>
+    /// <param name="pageSize">Jobs per page, 1 to 100.</param>
+    /// <returns>The JSON of a <see cref="Ui.JobPage"/>, or <c>{"error", "detail"}</c>.</returns>
+    public static string GetJobPage(string status, string search, int page, int pageSize) => Bridge.GetJobPage(status, search, page, pageSize);
+
+    /// <summary>One job's detail for the tab, as JSON.</summary>
+    /// <param name="jobId">The job ID.</param>
+    /// <returns>The JSON of a <see cref="Ui.JobView"/>, or <c>{"error": "NotFound", "detail"}</c>.</returns>
+    public static string GetJobView(string jobId) => Bridge.GetJobView(jobId);
 }

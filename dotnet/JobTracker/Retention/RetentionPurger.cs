@@ -5,7 +5,7 @@ using JobTracker.Storage;
 namespace JobTracker.Retention;
 
 /// <summary>
-/// Removes finished jobs older than the retention, with their own image files. Pending and Processing
+/// Removes finished jobs older than the retention, with their own image files and thumbnails. Pending and Processing
 /// jobs are never removed; files are deleted only when they resolve inside the output folder; the
 /// original extension's files (<see cref="JobRecord.LegacyOutputPaths"/>) are never deleted.
 /// </summary>
@@ -45,7 +45,7 @@ public sealed class RetentionPurger(JobStore store, OutputFolder output, TimePro
 
         if (jobsRemoved > 0)
         {
-            log.Write($"purged {jobsRemoved} job(s) older than {retentionDays} day(s) and {filesRemoved} image file(s)");
+            log.Write($"purged {jobsRemoved} job(s) older than {retentionDays} day(s) and {filesRemoved} file(s)");
         }
 
         return new PurgeResult(jobsRemoved, filesRemoved, retentionDays);
@@ -69,6 +69,30 @@ public sealed class RetentionPurger(JobStore store, OutputFolder output, TimePro
                     File.Delete(path);
                     deleted++;
                 }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                log.Write($"cannot delete {path}: {ex.Message}");
+            }
+        }
+
+        return deleted + DeleteThumbnails(job);
+    }
+
+    private int DeleteThumbnails(JobRecord job)
+    {
+        var deleted = 0;
+        for (var i = 0; i < Math.Max(1, Http.JobSummary.ImageCountOf(job)); i++)
+        {
+            if (output.ThumbnailPath(job.Id, i) is not { } path || !File.Exists(path))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(path);
+                deleted++;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -23,4 +23,6 @@ namespace JobTracker.Serialization;
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(DetailBody))]
 [JsonSerializable(typeof(JobSummary[]))]
+[JsonSerializable(typeof(Ui.JobPage))]
+[JsonSerializable(typeof(Ui.JobView))]
 internal sealed partial class TrackerJsonContext : JsonSerializerContext;

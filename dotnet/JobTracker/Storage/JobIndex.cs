@@ -191,6 +191,39 @@ internal sealed class JobIndex
         return result;
     }
 
+    /// <summary>
+    /// One page of the newest-first jobs that match <paramref name="filter"/> and <paramref name="match"/>,
+    /// and how many match in all (issue #5, the tab's table).
+    /// </summary>
+    public List<JobRecord> Page(JobFilter filter, Func<JobRecord, bool> match, int skip, int take, out int total)
+    {
+        var result = new List<JobRecord>(Math.Clamp(take, 0, 64));
+        total = 0;
+        var candidates = SmallestCandidateSet(filter);
+        if (candidates is null)
+        {
+            return result;
+        }
+
+        foreach (var key in candidates.Reverse())
+        {
+            var job = _byId[key.Id];
+            if (!filter.Matches(job) || !match(job))
+            {
+                continue;
+            }
+
+            if (total >= skip && result.Count < take)
+            {
+                result.Add(job);
+            }
+
+            total++;
+        }
+
+        return result;
+    }
+
     private SortedSet<JobOrderKey>? SmallestCandidateSet(JobFilter filter)
     {
         var best = _all;

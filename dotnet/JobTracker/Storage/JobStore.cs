@@ -172,6 +172,23 @@ public sealed class JobStore : IDisposable
         }
     }
 
+    /// <summary>One page of the newest-first jobs that pass both criteria, for the tab's table (issue #5).</summary>
+    /// <param name="filter">The indexed criteria.</param>
+    /// <param name="match">A further test, called under the store's lock: keep it cheap.</param>
+    /// <param name="skip">How many matching jobs to skip.</param>
+    /// <param name="take">The most jobs to return.</param>
+    /// <returns>The page and the number of matching jobs.</returns>
+    public JobSlice Page(JobFilter filter, Func<JobRecord, bool> match, int skip, int take)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_gate)
+        {
+            var jobs = _index.Page(filter, match, skip, take, out var total);
+            return new JobSlice(jobs, total);
+        }
+    }
+
     /// <summary>Lists jobs created before <paramref name="cutoff"/> that pass <paramref name="predicate"/>, oldest first.</summary>
     /// <param name="cutoff">Unix seconds.</param>
     /// <param name="predicate">Called under the store's lock: keep it cheap.</param>

@@ -1,0 +1,73 @@
+using JobTracker.Storage;
+
+namespace JobTracker.Images;
+
+/// <summary>
+/// Where a job's images are on disk: the tracker's own files inside the output folder, or the paths an
+/// imported job of the original extension lists (resolved against the data folder). Names that would leave
+/// the output folder are dropped.
+/// </summary>
+/// <param name="output">The tracker's image folder.</param>
+/// <param name="dataDirectory">The folder relative legacy paths are resolved against.</param>
+public sealed class JobImageLocator(OutputFolder output, string dataDirectory)
+{
+    /// <summary>The absolute paths of the job's images that exist, in A1111's order.</summary>
+    /// <param name="job">The job.</param>
+    /// <returns>The paths; missing files are left out.</returns>
+    public IReadOnlyList<string> ExistingImages(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var paths = new List<string>(JobSummaryCount(job));
+        foreach (var path in Candidates(job))
+        {
+            if (path is not null && File.Exists(path))
+            {
+                paths.Add(path);
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>The absolute path of the job's first image if it exists.</summary>
+    /// <param name="job">The job.</param>
+    /// <returns>The path, or <see langword="null"/>.</returns>
+    public string? FirstImage(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var first = Candidates(job).FirstOrDefault();
+        return first is not null && File.Exists(first) ? first : null;
+    }
+
+    private static int JobSummaryCount(JobRecord job) => job.LegacyOutputPaths?.Count ?? job.Images.Count;
+
+    private IEnumerable<string?> Candidates(JobRecord job)
+    {
+        if (job.LegacyOutputPaths is { } legacy)
+        {
+            foreach (var path in legacy)
+            {
+                yield return LegacyFullPath(path);
+            }
+
+            yield break;
+        }
+
+        foreach (var image in job.Images)
+        {
+            yield return output.TryResolve(image.File, out var path) ? path : null;
+        }
+    }
+
+    private string? LegacyFullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path, dataDirectory);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}

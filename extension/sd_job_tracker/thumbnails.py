@@ -1,0 +1,81 @@
+"""Thumbnails for the tab's jobs table: made once per image with Pillow, kept where the core says.
+
+The core names the file (output/thumbs/<id>-<n>.jpg) and deletes it when it purges the job; this
+module only draws it, the first time the table shows the job.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .log import log
+
+BOX = 128  # the longest side, in pixels
+QUALITY = 80  # JPEG quality: a 128 px thumbnail stays at a few KB
+PLACEHOLDER_GREY = (72, 72, 72)
+
+
+def ensure(image_path: str | None, thumbnail_path: str | None) -> Path | None:
+    """The thumbnail's path, drawing it first if it does not exist yet; None if there is no image."""
+    if not image_path or not thumbnail_path:
+        return None
+    target = Path(thumbnail_path)
+    if target.is_file():
+        return target
+    try:
+        _draw(Path(image_path), target)
+    except _unreadable_image_errors() as error:  # a missing, truncated or unreadable image, a full disk: no thumbnail
+        log(f"could not make a thumbnail of {Path(image_path).name}: {error}")
+        return None
+    return target
+
+
+def _unreadable_image_errors():
+    from PIL import Image
+
+    # Pillow reports some broken files with SyntaxError, and oversized ones with DecompressionBombError.
+    return (OSError, ValueError, SyntaxError, Image.DecompressionBombError)
+
+
+def load(path: Path | None):
+    """The thumbnail as a PIL image (so Gradio serves it from its own cache), or a grey placeholder."""
+    from PIL import Image
+
+    if path is not None:
+        try:
+            with Image.open(path) as image:
+                image.load()
+                return image.copy()
+        except _unreadable_image_errors() as error:
+            log(f"could not read the thumbnail {path.name}: {error}")
+    return Image.new("RGB", (BOX, BOX), PLACEHOLDER_GREY)
+
+
+def _draw(source: Path, target: Path) -> None:
+    from PIL import Image
+
+    with Image.open(source) as image:
+        image.thumbnail((BOX, BOX))
+        flat = _without_alpha(image)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # A unique temporary name: two refreshes may draw the same thumbnail at once.
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            flat.save(file, format="JPEG", quality=QUALITY, optimize=True)
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _without_alpha(image):
+    from PIL import Image
+
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
