@@ -5,14 +5,14 @@
 set -euo pipefail
 
 PYTHON=/usr/bin/python3
-APT_PACKAGES=(python3 python3-fastapi python3-uvicorn python3-httpx python3-pytest python3-pil)
+APT_PACKAGES=(python3 python3-fastapi python3-uvicorn python3-httpx python3-pytest python3-pil python3-requests)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "[Job Tracker] the .NET 10 SDK is required (https://dot.net); install it and retry." >&2
   exit 1
 fi
 
-if [ -x "$PYTHON" ] && "$PYTHON" -c "import fastapi, uvicorn, httpx, pytest, PIL" 2>/dev/null; then
+if [ -x "$PYTHON" ] && "$PYTHON" -c "import fastapi, uvicorn, httpx, pytest, PIL, requests" 2>/dev/null; then
   exit 0
 fi
 

@@ -29,8 +29,10 @@ public sealed class TrackerService : IDisposable
         Settings = settings;
         Store = store;
         var output = new OutputFolder(store.Files.OutputDirectory);
-        Requests = new RequestTracker(store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output);
-        Handlers = new JobHandlers(store, new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log), () => Volatile.Read(ref _credentials));
+        var details = new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log);
+        Requests = new RequestTracker(
+            store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output, () => Volatile.Read(ref _credentials), details);
+        Handlers = new JobHandlers(store, details, () => Volatile.Read(ref _credentials), dependencies.Time);
         _purger = new RetentionPurger(store, output, dependencies.Time, dependencies.Log);
         PurgeScheduled();
         _schedule = new PurgeSchedule(dependencies.Time, () => PurgeScheduled(), dependencies.Log);

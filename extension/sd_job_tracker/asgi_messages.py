@@ -1,7 +1,8 @@
 """Small helpers for raw ASGI requests: reading the body, replaying it, editing headers."""
 from __future__ import annotations
 
-HEADERS_FOR_CORE = (b"authorization", b"x-forwarded-for", b"forwarded", b"x-job-id", b"idempotency-key", b"prefer")
+HEADERS_FOR_CORE = (b"authorization", b"x-forwarded-for", b"forwarded", b"x-job-id", b"idempotency-key", b"prefer",
+                    b"if-none-match")
 
 
 async def read_body(receive) -> tuple[bytes, bool]:

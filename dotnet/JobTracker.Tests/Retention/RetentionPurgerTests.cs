@@ -30,7 +30,7 @@ public class RetentionPurgerTests
         var result = _harness.Service.PurgeNow();
         Assert.Multiple(() =>
         {
-            Assert.That(files, Has.Length.EqualTo(3), "two images and the info file");
+            Assert.That(files, Has.Length.EqualTo(5), "two images, the info file and each job's answer kept for retries");
             Assert.That(result, Is.EqualTo(new PurgeResult(2, 3, 7)));
             Assert.That(_harness.Service.Store.Count, Is.Zero);
             Assert.That(Directory.GetFiles(_harness.OutputDirectory), Is.Empty);

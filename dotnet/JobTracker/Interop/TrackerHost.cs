@@ -94,4 +94,35 @@ public static class TrackerHost
     /// <summary>Purges expired jobs now.</summary>
     /// <returns>JSON <c>{"jobs_removed":n,"files_removed":m,"retention_days":d}</c>.</returns>
     public static string PurgeNow() => Bridge.PurgeNow();
+
+    // Issue #3: async submit (Prefer: respond-async), live progress, images by reference.
+
+    /// <summary>
+    /// The <c>202 Accepted</c> for a "track" plan with <see cref="RequestPlan.RespondAsync"/>, to send once A1111 has
+    /// queued the request: the job object without images, with <c>Location</c>, <c>X-Job-ID</c>,
+    /// <c>Preference-Applied: respond-async</c> and <c>Retry-After</c>.
+    /// </summary>
+    /// <param name="jobId">The job ID.</param>
+    /// <param name="liveState">A1111's queue and progress state for the job (see <see cref="Recovery.LiveState"/>).</param>
+    /// <returns>The reply. Dispose it after sending.</returns>
+    public static HttpReply AcceptedReply(string jobId, string liveState) => Bridge.AcceptedReply(jobId, liveState);
+
+    /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c> with <c>queue_position</c>, <c>progress</c>, <c>eta_seconds</c> and <c>Retry-After</c>.</summary>
+    /// <param name="jobId">The ID from the path.</param>
+    /// <param name="query">The raw query string without '?'.</param>
+    /// <param name="clientIp">The client address (for the log).</param>
+    /// <param name="headers">Header lines (authorization).</param>
+    /// <param name="liveState">A1111's queue and progress state for the job (see <see cref="Recovery.LiveState"/>).</param>
+    /// <returns>The reply. Dispose it after sending.</returns>
+    public static HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string headers, string liveState) =>
+        Bridge.HandleGetJobLive(jobId, query, clientIp, headers, liveState);
+
+    /// <summary>Answers <c>GET /sdapi/v1/job/{id}/images/{n}</c> with the image file itself (or 304, or a JSON error).</summary>
+    /// <param name="jobId">The ID from the path.</param>
+    /// <param name="index">The image index from the path.</param>
+    /// <param name="clientIp">The client address (for the log).</param>
+    /// <param name="headers">Header lines (authorization, if-none-match).</param>
+    /// <returns>The reply. Dispose it after sending.</returns>
+    public static HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string headers) =>
+        Bridge.HandleGetJobImage(jobId, index, clientIp, headers);
 }

@@ -54,6 +54,12 @@ public sealed class RetentionPurger(JobStore store, OutputFolder output, TimePro
     private int DeleteOwnFiles(JobRecord job)
     {
         var deleted = 0;
+        if (job.LegacyOutputPaths is null && output.TryResolve(OutputFolder.ReplyFileName(job.Id), out var reply))
+        {
+            // The answer kept for retries (see Recovery.FirstAnswer); not an image, so not counted.
+            ImageFiles.Delete([reply]);
+        }
+
         foreach (var file in job.Images.Select(i => i.File).Append(job.InfoFile).OfType<string>())
         {
             if (!output.TryResolve(file, out var path))

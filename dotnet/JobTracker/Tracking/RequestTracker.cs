@@ -4,6 +4,7 @@ using JobTracker.Diagnostics;
 using JobTracker.Http;
 using JobTracker.Ids;
 using JobTracker.Images;
+using JobTracker.Recovery;
 using JobTracker.Security;
 using JobTracker.Storage;
 
@@ -36,6 +37,9 @@ public sealed class RequestTracker
     private readonly TimeProvider _time;
     private readonly ITrackerLog _log;
     private readonly CaptureWriter _captures;
+    private readonly OutputFolder _output;
+    private readonly Func<ApiCredentials> _credentials;
+    private readonly RetryReplies _retries;
 
     /// <summary>Initializes a new instance of the <see cref="RequestTracker"/> class.</summary>
     /// <param name="store">Where jobs are kept.</param>
@@ -44,14 +48,27 @@ public sealed class RequestTracker
     /// <param name="time">The clock.</param>
     /// <param name="log">Where problems are reported.</param>
     /// <param name="output">Where image files go.</param>
-    public RequestTracker(JobStore store, SettingsStore settings, JobIdGenerator ids, TimeProvider time, ITrackerLog log, OutputFolder output)
+    /// <param name="credentials">The <c>--api-auth</c> users; a stored answer is sent only to a caller they allow. Default: none required.</param>
+    /// <param name="details">Writes the job object a retry gets when no stored answer exists; <see langword="null"/> for a 409 instead.</param>
+    public RequestTracker(
+        JobStore store,
+        SettingsStore settings,
+        JobIdGenerator ids,
+        TimeProvider time,
+        ITrackerLog log,
+        OutputFolder output,
+        Func<ApiCredentials>? credentials = null,
+        JobDetailsWriter? details = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _ids = ids ?? throw new ArgumentNullException(nameof(ids));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _log = log ?? throw new ArgumentNullException(nameof(log));
-        _captures = new CaptureWriter(store, output ?? throw new ArgumentNullException(nameof(output)), log);
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+        _captures = new CaptureWriter(store, output, log);
+        _credentials = credentials ?? (() => ApiCredentials.None);
+        _retries = new RetryReplies(output, details, log);
     }
 
     /// <summary>Gets the number of reserved IDs whose request A1111 has not admitted yet.</summary>
@@ -86,9 +103,25 @@ public sealed class RequestTracker
             return BeginOutcome.Passthrough;
         }
 
-        var user = BasicCredentials.Parse(HeaderLines.Find(headers, "authorization"))?.User;
+        var authorization = HeaderLines.Find(headers, "authorization");
+        var user = BasicCredentials.Parse(authorization)?.User;
+        var chosen = HeaderLines.Find(headers, RetryReplies.Header);
+        if (chosen is not null && _credentials().Check(authorization) != AuthOutcome.Allowed)
+        {
+            // Nothing is revealed or answered before A1111's own --api-auth check refuses the request.
+            return BeginOutcome.Passthrough;
+        }
+
+        if (chosen is not null && !JobId.IsWellFormed(chosen))
+        {
+            return new BeginOutcome(BeginAction.Reply, string.Empty) { Reply = RetryReplies.Malformed(rewrittenBody) };
+        }
+
+        var fingerprint = RequestFingerprint.Of(body);
         var created = UnixNow();
         string id;
+        JobRecord? existing = null;
+        var verdict = RetryVerdict.New;
         lock (_gate)
         {
             if (_reserved.Count > SweepAbove)
@@ -96,12 +129,50 @@ public sealed class RequestTracker
                 SweepLocked(created - ReservationLifetime.TotalSeconds);
             }
 
-            id = _ids.Next(candidate => !_store.Contains(candidate)
-                && _reserved.TryAdd(candidate, new Reservation(candidate, kind, facts.Prompt, facts.NegativePrompt, clientIp ?? string.Empty, user, created)));
+            Reservation Reserve(string candidate) =>
+                new(candidate, kind, facts.Prompt, facts.NegativePrompt, clientIp ?? string.Empty, user, created, fingerprint);
+
+            if (chosen is null)
+            {
+                id = _ids.Next(candidate => !_store.Contains(candidate) && _reserved.TryAdd(candidate, Reserve(candidate)));
+            }
+            else
+            {
+                id = chosen;
+                if (_reserved.TryGetValue(id, out var reserved))
+                {
+                    verdict = reserved.RequestSha256 == fingerprint ? RetryVerdict.InFlight : RetryVerdict.Mismatch;
+                }
+                else if (_store.Find(id) is { } job)
+                {
+                    existing = job;
+                    verdict = job.RequestSha256 != fingerprint ? RetryVerdict.Mismatch
+                        : job.Status.IsFinal() ? RetryVerdict.Replay : RetryVerdict.InFlight;
+                }
+                else
+                {
+                    _reserved.Add(id, Reserve(id));
+                }
+            }
+        }
+
+        if (verdict != RetryVerdict.New)
+        {
+            var reply = verdict switch
+            {
+                RetryVerdict.Replay => _retries.Replay(existing!, rewrittenBody),
+                RetryVerdict.InFlight => RetryReplies.InFlight(id, existing?.Status.ToString() ?? JobStatus.Pending.ToString(), rewrittenBody),
+                _ => RetryReplies.Mismatch(id, rewrittenBody),
+            };
+            return new BeginOutcome(BeginAction.Reply, id) { Reply = reply };
         }
 
         RequestBody.WriteWithTaskId(body, facts, id, rewrittenBody);
-        return new BeginOutcome(BeginAction.Track, id);
+        return new BeginOutcome(BeginAction.Track, id)
+        {
+            RespondAsync = PreferHeader.AsksRespondAsync(HeaderLines.Find(headers, "prefer")),
+            KeepAliveSeconds = _settings.Current.KeepAliveSeconds,
+        };
     }
 
     /// <summary>A1111 admitted the request to its queue: the job is stored as Pending now.</summary>
@@ -183,6 +254,7 @@ public sealed class RequestTracker
             return;
         }
 
+        SaveFirstAnswer(job.Id, status, body, content);
         if (succeeded && content.IsObject)
         {
             if (content.UnreadableImages > 0)
@@ -190,7 +262,12 @@ public sealed class RequestTracker
                 _log.Write($"job {job.Id}: {content.UnreadableImages} entr(y/ies) of \"images\" were not base64 strings and are not stored");
             }
 
-            _captures.Write(job.Id, content.Images, content.Info, now);
+            if (_captures.Write(job.Id, content.Images, content.Info, now) != JobStatus.Completed)
+            {
+                // Its images are not stored, so its first answer cannot be given again.
+                ImageFiles.Delete([Path.Combine(_output.Path, OutputFolder.ReplyFileName(job.Id))]);
+            }
+
             return;
         }
 
@@ -232,6 +309,18 @@ public sealed class RequestTracker
         lock (_gate)
         {
             return SweepLocked(UnixNow() - ReservationLifetime.TotalSeconds);
+        }
+    }
+
+    private void SaveFirstAnswer(string jobId, int status, ReadOnlySpan<byte> body, ResponseContent content)
+    {
+        try
+        {
+            FirstAnswer.Save(_output, jobId, status, body, content);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.Write($"job {jobId}: its answer could not be kept for retries ({ex.Message}); a retry with its X-Job-ID gets the job object");
         }
     }
 
