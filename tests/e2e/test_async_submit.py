@@ -74,12 +74,13 @@ def test_a_request_a1111_refuses_keeps_its_own_4xx_and_leaves_no_job(tracker):
 
 def test_three_jobs_behind_a_slow_one_report_queue_positions_then_rising_progress(tracker):
     server = tracker("--standin-step-seconds", str(STEP_SECONDS))
-    slow = _submit_async(server.base_url, payload("slow one", steps=10))
+    slow = _submit_async(server.base_url, payload("slow one", steps=20))
     assert slow.status_code == 202
     queued = []
     for n in range(3):
         reply = _submit_async(server.base_url, payload(f"queued {n}", steps=8))
         assert reply.status_code == 202
+        assert reply.json()["queue_position"] == n + 1  # already in the 202
         queued.append(reply.headers["x-job-id"])
 
     positions = [server.get(f"/sdapi/v1/job/{job_id}?images=false").json() for job_id in queued]

@@ -1,5 +1,6 @@
 """A client-chosen X-Job-ID: the job takes it, and a retry never generates twice (Idempotency-Key rules)."""
 import json
+from pathlib import Path
 
 import httpx
 
@@ -32,6 +33,11 @@ def test_a_retry_after_the_job_finished_returns_the_identical_body_without_gener
     assert again.headers["x-job-id"] == "Retry001"
     assert again.content == first.content
     assert _generations(server) == generated
+
+    # The images are kept once, as files: the stored answer leaves them out and they are put back on replay.
+    kept = (Path(server.data_dir) / "output" / "Retry001-reply.bin").read_bytes()
+    assert b'"images":[]' in kept
+    assert len(kept) < len(first.content) / 2
 
     job = get_job(server.base_url, "Retry001").json()
     assert job["status"] == "Completed"
