@@ -33,8 +33,10 @@ public static class TrackerHost
     /// <param name="bodyAddress">The address of the request body (UTF-8 JSON).</param>
     /// <param name="bodyLength">Its length in bytes.</param>
     /// <param name="clientIp">The client address.</param>
-    /// <param name="headers">Header lines (authorization, ...).</param>
-    /// <returns>"passthrough", or "track" with the job ID and the body to hand to A1111. Dispose it after reading.</returns>
+    /// <param name="headers">Header lines (authorization, x-job-id, prefer, ...).</param>
+    /// <returns>"passthrough"; "track" with the job ID, the body to hand to A1111, whether to answer 202 and the keep-alive
+    /// interval; or "reply" with the answer to send at once (a retry with a known <c>X-Job-ID</c>, or a malformed one).
+    /// Dispose it after reading.</returns>
     public static RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string headers) =>
         Bridge.BeginRequest(route, bodyAddress, bodyLength, clientIp, headers);
 
