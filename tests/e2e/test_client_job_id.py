@@ -84,6 +84,16 @@ def test_a_malformed_job_id_is_400_json_and_nothing_generates(tracker):
     assert server.get("/sdapi/v1/jobs").json() == []
 
 
+def test_the_id_the_server_chose_also_replays_the_same_request(tracker):
+    server = tracker()
+    body = json.dumps(payload("server chose, client retries")).encode()
+    first = _post(server.base_url, body)
+    again = _post(server.base_url, body, **{"X-Job-ID": first.headers["x-job-id"]})
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert _generations(server) == 1
+
+
 def test_a_client_id_taken_by_another_request_is_422(tracker):
     server = tracker()
     first = httpx.post(f"{server.base_url}/sdapi/v1/txt2img", json=payload("server chose"), timeout=60, trust_env=False)
