@@ -16,6 +16,21 @@ public sealed class RetryReplies(OutputFolder output, JobDetailsWriter? details,
     /// <summary>The request header carrying a client-chosen job ID.</summary>
     public const string Header = "x-job-id";
 
+    /// <summary>Writes the answer to a request whose <c>X-Job-ID</c> is already in use.</summary>
+    /// <param name="verdict">What the request is, compared with the one that has the ID.</param>
+    /// <param name="jobId">The ID.</param>
+    /// <param name="existing">The stored job with that ID, or <see langword="null"/> when it is only reserved.</param>
+    /// <param name="body">Receives the body.</param>
+    /// <returns>The reply head.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="verdict"/> is <see cref="RetryVerdict.New"/>, or a replay without a job.</exception>
+    public ReplyHead Answer(RetryVerdict verdict, string jobId, JobRecord? existing, IBufferWriter<byte> body) => verdict switch
+    {
+        RetryVerdict.Replay when existing is not null => Replay(existing, body),
+        RetryVerdict.InFlight => InFlight(jobId, (existing?.Status ?? JobStatus.Pending).ToString(), body),
+        RetryVerdict.Mismatch => Mismatch(jobId, body),
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "not an answer to a request whose ID is in use"),
+    };
+
     /// <summary>Writes <c>400</c>: the ID is not 8 characters from [A-Za-z0-9].</summary>
     /// <param name="body">Receives the body.</param>
     /// <returns>The reply head.</returns>

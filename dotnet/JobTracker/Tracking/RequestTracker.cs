@@ -158,13 +158,7 @@ public sealed class RequestTracker
 
         if (verdict != RetryVerdict.New)
         {
-            var reply = verdict switch
-            {
-                RetryVerdict.Replay => _retries.Replay(existing!, rewrittenBody),
-                RetryVerdict.InFlight => RetryReplies.InFlight(id, existing?.Status.ToString() ?? JobStatus.Pending.ToString(), rewrittenBody),
-                _ => RetryReplies.Mismatch(id, rewrittenBody),
-            };
-            return new BeginOutcome(BeginAction.Reply, id) { Reply = reply };
+            return new BeginOutcome(BeginAction.Reply, id) { Reply = _retries.Answer(verdict, id, existing, rewrittenBody) };
         }
 
         RequestBody.WriteWithTaskId(body, facts, id, rewrittenBody);
