@@ -32,9 +32,11 @@ public sealed class TrackerService : IDisposable
         Settings = settings;
         Store = store;
         var output = new OutputFolder(store.Files.OutputDirectory);
-        Requests = new RequestTracker(store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output, () => Policy);
+        var details = new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log);
+        Requests = new RequestTracker(
+            store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output, () => Policy, details);
         Gate = new JobGate(store, () => Policy);
-        Handlers = new JobHandlers(store, new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log), Gate);
+        Handlers = new JobHandlers(store, details, Gate, dependencies.Time);
         Tab = new Ui.TabQueries(store, output, new JobImageLocator(output, settings.DataDirectory), dependencies.Log);
         _purger = new RetentionPurger(store, output, dependencies.Time, dependencies.Log);
         PurgeScheduled();

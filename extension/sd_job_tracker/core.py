@@ -26,6 +26,8 @@ class RequestPlan:
     job_id: str = ""
     body: bytes = b""
     reply: Reply | None = None
+    respond_async: bool = False  # Prefer: respond-async -> 202 at admission (issue #3)
+    keepalive_seconds: int = 0  # a space every N s before a synchronous body (issue #3)
 
 
 PASS_THROUGH = RequestPlan("passthrough")
@@ -51,7 +53,8 @@ class TrackerCore:
         try:
             action = str(plan.Action)
             if action == "track":
-                return RequestPlan(action, str(plan.JobId), native_bytes.take(plan.Body))
+                return RequestPlan(action, str(plan.JobId), native_bytes.take(plan.Body),
+                                   respond_async=bool(plan.RespondAsync), keepalive_seconds=int(plan.KeepAliveSeconds))
             if action == "reply":
                 return RequestPlan(action, reply=Reply.from_dotnet(plan.Reply))
             return PASS_THROUGH
@@ -105,6 +108,17 @@ class TrackerCore:
         except Exception as error:  # noqa: BLE001 - the bridge can raise any .NET exception
             log(f"could not {what}: {error}")
             return {"error": "TrackerError", "detail": f"could not {what}; see the WebUI log"}
+
+    # Issue #3: async submit, live progress, images by reference.
+    def accepted(self, job_id: str, live_state: str) -> Reply:
+        return self._reply(f"build the 202 of job {job_id}", lambda: self._host.AcceptedReply(job_id, live_state))
+
+    def get_job_live(self, job_id: str, query: str, client_ip: str, headers: str, live_state: str) -> Reply:
+        return self._reply("answer a job request",
+                           lambda: self._host.HandleGetJobLive(job_id, query, client_ip, headers, live_state))
+
+    def get_image(self, job_id: str, index: str, client_ip: str, headers: str) -> Reply:
+        return self._reply("answer an image request", lambda: self._host.HandleGetJobImage(job_id, index, client_ip, headers))
 
     def _reply(self, what: str, call) -> Reply:
         try:

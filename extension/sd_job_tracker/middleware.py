@@ -42,7 +42,9 @@ class JobTrackerMiddleware:
             return
         # Browsers need A1111's CORS headers, which only come with A1111's own response.
         early_headers = header(scope, b"origin") is None
-        exchange = TrackedExchange(self.app, self.core, plan.job_id, early_headers)
+        exchange = TrackedExchange(self.app, self.core, plan.job_id, early_headers,
+                                   respond_async=plan.respond_async and early_headers,
+                                   keepalive_seconds=plan.keepalive_seconds)
         await exchange.run(scope, plan.body, receive, send)
 
 

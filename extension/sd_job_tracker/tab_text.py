@@ -93,7 +93,7 @@ def purge_report(result: dict) -> str:
         return "Retention is Off, so jobs are kept forever: nothing was purged. Choose a retention first."
     jobs, files = result["jobs_removed"], result["files_removed"]
     return (f"Removed {jobs} job{'' if jobs == 1 else 's'} older than {retention_label(days)} and "
-            f"{files} file{'' if files == 1 else 's'} (images, info, thumbnails).")
+            f"{files} file{'' if files == 1 else 's'} (images, info, stored answers, thumbnails).")
 
 
 def generation_info(view: dict) -> str:

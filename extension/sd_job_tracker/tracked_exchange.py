@@ -5,6 +5,11 @@ As soon as A1111 admits the request to its queue, the response headers leave wit
 the core records the result and returns the body to send, with "job_id" added.
 If A1111 answers before admitting the request (a 4xx on validation), its response goes
 out untouched and no job remains.
+
+With `Prefer: respond-async` the client gets the core's `202 Accepted` at admission instead,
+and A1111's answer is only recorded. A synchronous answer still waiting after the early headers
+sends one space every `keepalive_seconds` (JSON allows leading whitespace), so proxies that cut
+idle connections keep it open.
 """
 from __future__ import annotations
 
@@ -12,16 +17,22 @@ import asyncio
 
 import json
 
-from . import admissions
+from . import admissions, live_state
 from .asgi_messages import replace_header, replaying_until, with_body_headers
 from .log import log
 
-WAITING, EARLY_HEADERS_SENT, APP_ANSWERED_FIRST = "waiting", "early", "app-first"
+WAITING, EARLY_HEADERS_SENT, APP_ANSWERED_FIRST, ACCEPTED = "waiting", "early", "app-first", "accepted"
+KEEPALIVE_BYTES = b" "
 JSON = b"application/json"
 
 
 class TrackedExchange:
-    def __init__(self, app, core, job_id: str, early_headers: bool):
+    def __init__(self, app, core, job_id: str, early_headers: bool, respond_async: bool = False,
+                 keepalive_seconds: int = 0):
+        if keepalive_seconds < 0:
+            raise ValueError("keepalive_seconds must be 0 (off) or more")
+        self.respond_async = respond_async
+        self.keepalive_seconds = keepalive_seconds
         self.app = app
         self.core = core
         self.job_id = job_id
@@ -44,7 +55,7 @@ class TrackedExchange:
         try:
             await self.app(inner_scope, replaying_until(body, self.app_done), lambda m: self._capture(m, send))
         except Exception as error:
-            if self.phase != EARLY_HEADERS_SENT or self.finished:
+            if self.phase not in (EARLY_HEADERS_SENT, ACCEPTED) or self.finished:
                 raise
             # Headers are out, so the server's own error page can no longer be sent: finish as A1111 would.
             log(f"job {self.job_id}: the WebUI raised {type(error).__name__}: {error}")
@@ -54,7 +65,9 @@ class TrackedExchange:
         finally:
             self.app_done.set()
             admissions.forget(self.job_id)
-            if herald is not None:
+            if herald is not None and self.phase == ACCEPTED:
+                await herald  # let the 202 finish leaving; it is the whole response
+            elif herald is not None:
                 herald.cancel()
             if not self.finished:
                 self.core.abandon(self.job_id)
@@ -63,6 +76,11 @@ class TrackedExchange:
         await self.admitted.wait()
         if self.phase != WAITING:
             return
+        if self.respond_async:
+            self.phase = ACCEPTED
+            async with self.send_lock:
+                await self._send_accepted(send)
+            return
         self.phase = EARLY_HEADERS_SENT
         async with self.send_lock:
             await send({
@@ -70,6 +88,17 @@ class TrackedExchange:
                 "status": 200,
                 "headers": [(b"content-type", JSON), (b"x-job-id", self.job_id.encode("ascii"))],
             })
+        while self.keepalive_seconds > 0:
+            await asyncio.sleep(self.keepalive_seconds)
+            async with self.send_lock:
+                if self.finished:
+                    return
+                await send({"type": "http.response.body", "body": KEEPALIVE_BYTES, "more_body": True})
+
+    async def _send_accepted(self, send) -> None:
+        reply = self.core.accepted(self.job_id, live_state.gather(self.job_id))
+        await send({"type": "http.response.start", "status": reply.status, "headers": reply.asgi_headers()})
+        await send({"type": "http.response.body", "body": reply.body, "more_body": False})
 
     async def _capture(self, message, send) -> None:
         if message["type"] == "http.response.start":
@@ -86,6 +115,9 @@ class TrackedExchange:
 
     async def _finish(self, send) -> None:
         body = b"".join(self.chunks)
+        if self.phase == ACCEPTED:
+            self._record(body)  # the client has its 202; the result is fetched from the job
+            return
         if self.phase == EARLY_HEADERS_SENT:
             out = self._record(body)
             async with self.send_lock:
@@ -95,6 +127,10 @@ class TrackedExchange:
         # (no admission, no job) or it failed or finished right after admitting it.
         if self.admitted.is_set() or (self.status == 200 and self.core.queued(self.job_id)):
             out = self._record(body)
+            if self.respond_async:
+                async with self.send_lock:
+                    await self._send_accepted(send)
+                return
             headers = replace_header(self.app_headers, b"content-length", str(len(out)).encode("ascii"))
             headers = replace_header(headers, b"x-job-id", self.job_id.encode("ascii"))
         else:

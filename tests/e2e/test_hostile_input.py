@@ -158,8 +158,12 @@ def test_hostile_image_indexes_and_other_path_parameters(target, value):
         path = template.replace("{job_id}", target.own_job)
         path = "".join(part if not part.startswith("{") else quote(value, safe="") for part in _split_parameters(path))
         response = target.get(path)
+        if response.status_code == 200 and response.headers["content-type"].startswith("image/"):
+            # A value that names one of the job's images (e.g. "0") gets the file itself.
+            assert response.content[:4] == b"\x89PNG", path
+            continue
         target.check_reply(response, value)
-        assert response.status_code in (200, 400, 404), (path, response.text[:300])
+        assert response.status_code in (400, 404), (path, response.text[:300])
 
 
 def _split_parameters(path: str) -> list[str]:

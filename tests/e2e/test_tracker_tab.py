@@ -249,7 +249,7 @@ def test_purge_now_applies_the_retention_and_reports_what_it_removed(tracker, tm
     _age_jobs(data, [old], days=3)
     output = data / "output"
     old_files = sorted(p.relative_to(output).as_posix() for p in output.rglob(f"{old}-*"))
-    assert old_files == [f"{old}-0.png", f"{old}-1.png", f"{old}-info.json", f"thumbs/{old}-0.jpg"]
+    assert old_files == [f"{old}-0.png", f"{old}-1.png", f"{old}-info.json", f"{old}-reply.bin", f"thumbs/{old}-0.jpg"]
 
     server = tracker(nowebui=False, data_dir=data, env=UNPINNED)
     with _ui(server) as ui:
@@ -260,12 +260,12 @@ def test_purge_now_applies_the_retention_and_reports_what_it_removed(tracker, tm
         ui.run("jt_retention", "input", ["1 day"])
         purged = ui.run("jt_purge", inputs=TABLE_INPUTS)
         assert purged["error"] is None
-        assert purged["outputs"][0] == "Removed 1 job older than 1 day and 4 files (images, info, thumbnails)."
+        assert purged["outputs"][0] == "Removed 1 job older than 1 day and 5 files (images, info, stored answers, thumbnails)."
         assert _ids(purged, 2) == [recent]
         assert not list(output.rglob(f"{old}-*"))
         assert (output / "thumbs" / f"{recent}-0.jpg").exists() and (output / f"{recent}-0.png").exists()
         again = ui.run("jt_purge", inputs=TABLE_INPUTS)
-        assert again["outputs"][0] == "Removed 0 jobs older than 1 day and 0 files (images, info, thumbnails)."
+        assert again["outputs"][0] == "Removed 0 jobs older than 1 day and 0 files (images, info, stored answers, thumbnails)."
         _assert_clean(ui, server)
 
 

@@ -196,6 +196,44 @@ public class SettingsLoaderTests
         Assert.That(loaded.Pinned, Is.EqualTo(PinnedSettings.None));
     }
 
+    // Issue #3: the keep-alive interval.
+    [Test]
+    public void Load_KeepAlive_FileThenEnvironment()
+    {
+        WriteConfig("{\"keepalive_seconds\": 30}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Load().Effective.KeepAliveSeconds, Is.EqualTo(30));
+            Assert.That(Load(("TRACKER_KEEPALIVE_SECONDS", "0")).Effective.KeepAliveSeconds, Is.Zero);
+            Assert.That(Load(("TRACKER_KEEPALIVE_SECONDS", "0")).Saved.KeepAliveSeconds, Is.EqualTo(30));
+        });
+    }
+
+    [TestCase("-1")]
+    [TestCase("3601")]
+    [TestCase("soon")]
+    [TestCase("1.5")]
+    public void Load_KeepAliveInvalid_LoggedAndDefault(string value)
+    {
+        var loaded = Load(("TRACKER_KEEPALIVE_SECONDS", value));
+        Assert.Multiple(() =>
+        {
+            Assert.That(loaded.Effective.KeepAliveSeconds, Is.EqualTo(TrackerOptions.DefaultKeepAliveSeconds));
+            Assert.That(_log.Lines, Has.One.Contains("TRACKER_KEEPALIVE_SECONDS"));
+        });
+    }
+
+    [Test]
+    public void KeepAliveSeconds_OutOfRange_Throws()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => new TrackerOptions { KeepAliveSeconds = -1 }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => new TrackerOptions { KeepAliveSeconds = TrackerOptions.MaxKeepAliveSeconds + 1 }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(new TrackerOptions { KeepAliveSeconds = TrackerOptions.MaxKeepAliveSeconds }.KeepAliveSeconds, Is.EqualTo(3600));
+        });
+    }
+
     private LoadedSettings Load(params (string Name, string Value)[] variables) =>
         SettingsLoader.Load(_directory.Path, Environment(variables), _log);
 

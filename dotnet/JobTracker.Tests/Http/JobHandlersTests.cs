@@ -52,7 +52,7 @@ public class JobHandlersTests
             Assert.That(head.Headers, Is.EqualTo("Content-Type: application/json"));
             Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
             {
-                "id", "prompt", "status", "timestamp", "images", "kind", "negative_prompt", "created", "started", "finished", "error", "image_count", "info",
+                "id", "prompt", "status", "timestamp", "images", "kind", "negative_prompt", "created", "started", "finished", "error", "image_count", "info", "image_urls",
             }));
             Assert.That(body.GetProperty("id").GetString(), Is.EqualTo(id));
             Assert.That(body.GetProperty("prompt").GetString(), Is.EqualTo("a dog"));

@@ -235,6 +235,71 @@ public unsafe class HostBridgeTests
         });
     }
 
+    // Issue #3: reply plans, async and live facade methods.
+    [Test]
+    public void BeginRequest_MalformedClientId_ReplyPlanWith400()
+    {
+        _environment["TRACKER_ENABLED"] = "1";
+        Bridge.Start(_directory.Path, null);
+        var body = Utf8.Bytes("{\"prompt\":\"p\"}");
+        RequestPlan plan;
+        fixed (byte* address = body)
+        {
+            plan = Bridge.BeginRequest("txt2img", (long)address, body.Length, "127.0.0.1", "x-job-id: nope");
+        }
+
+        using (plan)
+        {
+            Assert.That(plan.Action, Is.EqualTo(RequestPlan.ReplyAction));
+            var (status, json) = Reply(plan.Reply!);
+            Assert.Multiple(() =>
+            {
+                Assert.That(status, Is.EqualTo(400));
+                Assert.That(json, Does.Contain("X-Job-ID"));
+            });
+        }
+    }
+
+    [Test]
+    public void AcceptedReply_QueuedJob_202WithLocationAndPosition()
+    {
+        _environment["TRACKER_ENABLED"] = "1";
+        Bridge.Start(_directory.Path, null);
+        using var plan = Begin(Utf8.Bytes("{\"prompt\":\"p\"}"));
+        Bridge.OnQueued(plan.JobId);
+        using var reply = Bridge.AcceptedReply(plan.JobId, "queue_index=1;current=0");
+        var job = JsonDocument.Parse(Read(reply.Body)).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.Status, Is.EqualTo(202));
+            Assert.That(reply.Headers, Does.Contain("Location: /sdapi/v1/job/" + plan.JobId));
+            Assert.That(reply.Headers, Does.Contain("Preference-Applied: respond-async"));
+            Assert.That(reply.Headers, Does.Contain("Retry-After: 2"));
+            Assert.That(job.GetProperty("status").GetString(), Is.EqualTo("Pending"));
+            Assert.That(job.GetProperty("queue_position").GetInt32(), Is.EqualTo(2));
+            Assert.That(job.TryGetProperty("images", out _), Is.False);
+        });
+    }
+
+    [Test]
+    public void HandleGetJobLiveAndImage_CompletedJob_NoRetryAfterAndTheFile()
+    {
+        _environment["TRACKER_ENABLED"] = "1";
+        Bridge.Start(_directory.Path, null);
+        var id = TrackOneJob();
+        using var live = Bridge.HandleGetJobLive(id, "images=false", "ip", string.Empty, "garbage");
+        using var image = Bridge.HandleGetJobImage(id, "0", "ip", string.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(live.Status, Is.EqualTo(200));
+            Assert.That(live.Headers, Does.Not.Contain("Retry-After"));
+            Assert.That(Read(live.Body), Does.Contain("\"progress\":1"));
+            Assert.That(image.Status, Is.EqualTo(200));
+            Assert.That(image.Headers, Does.Contain("Content-Type: image/png"));
+            Assert.That(image.Body.Length, Is.EqualTo(TestImages.Png().Length));
+        });
+    }
+
     private string TrackOneJob()
     {
         using var plan = Begin(Utf8.Bytes("{\"prompt\":\"p\"}"));

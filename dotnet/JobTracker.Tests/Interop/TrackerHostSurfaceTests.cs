@@ -42,6 +42,13 @@ public class TrackerHostSurfaceTests
         "JobTracker.Interop.TrackerHost: static method string SetTrackingEnabled(bool enabled)",
         "JobTracker.Interop.TrackerHost: static method string Start(string extensionDir, string? apiAuth)",
         "JobTracker.Interop.TrackerHost: static method void Stop()",
+
+        // Issue #3: async submit, live progress, images by reference.
+        "JobTracker.Interop.RequestPlan: property bool RespondAsync { get; }",
+        "JobTracker.Interop.RequestPlan: property int KeepAliveSeconds { get; }",
+        "JobTracker.Interop.TrackerHost: static method HttpReply AcceptedReply(string jobId, string liveState)",
+        "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string headers, string liveState)",
+        "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string headers)",
     ];
 
     private static readonly NullabilityInfoContext Nullability = new();

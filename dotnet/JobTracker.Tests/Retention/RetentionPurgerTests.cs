@@ -30,8 +30,8 @@ public class RetentionPurgerTests
         var result = _harness.Service.PurgeNow();
         Assert.Multiple(() =>
         {
-            Assert.That(files, Has.Length.EqualTo(3), "two images and the info file");
-            Assert.That(result, Is.EqualTo(new PurgeResult(2, 3, 7)));
+            Assert.That(files, Has.Length.EqualTo(5), "two images, the info file and each job's answer kept for retries");
+            Assert.That(result, Is.EqualTo(new PurgeResult(2, 5, 7)), "every file deleted is counted");
             Assert.That(_harness.Service.Store.Count, Is.Zero);
             Assert.That(Directory.GetFiles(_harness.OutputDirectory), Is.Empty);
             Assert.That(File.ReadAllText(Path.Combine(_harness.DataDirectory, "jobs.journal")), Does.Contain($"{{\"deleted\":\"{completed}\"}}"));
@@ -63,7 +63,7 @@ public class RetentionPurgerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result, Is.EqualTo(new PurgeResult(1, 5, 7)), "two images, the info file, two thumbnails");
+            Assert.That(result, Is.EqualTo(new PurgeResult(1, 6, 7)), "two images, the info file, the kept answer, two thumbnails");
             Assert.That(thumbnails.Any(File.Exists), Is.False);
             Assert.That(File.Exists(foreign), Is.True);
             Assert.That(File.Exists(recentThumbnail), Is.True);

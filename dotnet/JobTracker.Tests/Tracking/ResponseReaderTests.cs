@@ -74,4 +74,21 @@ public class ResponseReaderTests
     [TestCase("{\"images\":[")]
     public void Read_NotAnObject_NotAnObject(string body) =>
         Assert.That(ResponseReader.Read(Utf8.Bytes(body), captureImages: true).IsObject, Is.False);
+
+    // Issue #3: whether the images array can be rebuilt byte for byte from the stored files.
+    [TestCase("{\"images\":[\"QUJD\",\"REVG\"],\"info\":\"{}\"}", true)]
+    [TestCase("{\"images\":[],\"info\":\"{}\"}", true)]
+    [TestCase("{\"images\":[\"QUJD\", \"REVG\"]}", false)]
+    [TestCase("{\"images\":[ \"QUJD\"]}", false)]
+    [TestCase("{\"images\":[\"QUJD\" ]}", false)]
+    [TestCase("{\"images\":[\"QU\\u004aD\"]}", false)]
+    [TestCase("{\"images\":[\"QUI=\"]}", true)]
+    [TestCase("{\"images\":[\"QUJ=\"]}", false)]
+    [TestCase("{\"images\":[\"QUJD\",42]}", false)]
+    [TestCase("{\"images\":[\"QUJD\"],\"images\":[\"QUJD\"]}", false)]
+    public void Read_Images_RebuildableOnlyWhenCompactAndCanonical(string body, bool rebuildable)
+    {
+        var content = ResponseReader.Read(Utf8.Bytes(body), captureImages: true);
+        Assert.That(content.ImagesRebuildable, Is.EqualTo(rebuildable));
+    }
 }

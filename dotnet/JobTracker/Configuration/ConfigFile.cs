@@ -15,7 +15,7 @@ internal static class ConfigFile
             {
                 JsonSerializer.Serialize(
                     writer,
-                    new ConfigFileContent(options.TrackingEnabled, options.RetentionDays),
+                    new ConfigFileContent(options.TrackingEnabled, options.RetentionDays, options.KeepAliveSeconds),
                     TrackerJsonContext.Default.ConfigFileContent);
             }
 

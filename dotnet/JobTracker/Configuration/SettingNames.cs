@@ -12,6 +12,12 @@ public static class SettingNames
     /// <summary>The <c>config.json</c> key of <see cref="TrackerOptions.RetentionDays"/>.</summary>
     public const string RetentionDaysKey = "retention_days";
 
+    /// <summary>The <c>config.json</c> key of <see cref="TrackerOptions.KeepAliveSeconds"/>.</summary>
+    public const string KeepAliveSecondsKey = "keepalive_seconds";
+
+    /// <summary>The environment variable that sets <see cref="TrackerOptions.KeepAliveSeconds"/>.</summary>
+    public const string KeepAliveSecondsVariable = "TRACKER_KEEPALIVE_SECONDS";
+
     /// <summary>The environment variable that pins <see cref="TrackerOptions.TrackingEnabled"/>.</summary>
     public const string TrackingEnabledVariable = "TRACKER_ENABLED";
 

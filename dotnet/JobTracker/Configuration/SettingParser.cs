@@ -26,4 +26,12 @@ public static class SettingParser
     public static bool TryParseRetentionDays(string? text, out int days) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out days)
         && TrackerOptions.IsValidRetentionDays(days);
+
+    /// <summary>Parses a keep-alive interval: whole seconds from 0 to <see cref="TrackerOptions.MaxKeepAliveSeconds"/>, digits only.</summary>
+    /// <param name="text">The raw value.</param>
+    /// <param name="seconds">The parsed value.</param>
+    /// <returns><see langword="true"/> if <see cref="TrackerOptions.KeepAliveSeconds"/> accepts it.</returns>
+    public static bool TryParseKeepAliveSeconds(string? text, out int seconds) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out seconds)
+        && TrackerOptions.IsValidKeepAliveSeconds(seconds);
 }

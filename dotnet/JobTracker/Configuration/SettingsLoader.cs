@@ -47,6 +47,7 @@ public static class SettingsLoader
             {
                 [SettingNames.TrackingEnabledKey] = TrackerOptions.DefaultTrackingEnabled ? "true" : "false",
                 [SettingNames.RetentionDaysKey] = TrackerOptions.DefaultRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SettingNames.KeepAliveSecondsKey] = TrackerOptions.DefaultKeepAliveSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
         if (files is not null)
         {
@@ -78,9 +79,13 @@ public static class SettingsLoader
             var (days, savedDays, daysPinned) = Resolve<int>(
                 fileLayer, environmentLayer, SettingNames.RetentionDaysKey, SettingNames.RetentionDaysVariable,
                 TrackerOptions.DefaultRetentionDays, SettingParser.TryParseRetentionDays, "is not a whole number of days (0 or more)", configPath, log);
+            var (keepAlive, savedKeepAlive, _) = Resolve<int>(
+                fileLayer, environmentLayer, SettingNames.KeepAliveSecondsKey, SettingNames.KeepAliveSecondsVariable,
+                TrackerOptions.DefaultKeepAliveSeconds, SettingParser.TryParseKeepAliveSeconds,
+                $"is not a whole number of seconds from 0 to {TrackerOptions.MaxKeepAliveSeconds}", configPath, log);
             return new LoadedSettings(
-                new TrackerOptions { TrackingEnabled = enabled, RetentionDays = days },
-                new TrackerOptions { TrackingEnabled = savedEnabled, RetentionDays = savedDays },
+                new TrackerOptions { TrackingEnabled = enabled, RetentionDays = days, KeepAliveSeconds = keepAlive },
+                new TrackerOptions { TrackingEnabled = savedEnabled, RetentionDays = savedDays, KeepAliveSeconds = savedKeepAlive },
                 new PinnedSettings(enabledPinned ? SettingNames.TrackingEnabledVariable : null, daysPinned ? SettingNames.RetentionDaysVariable : null));
         }
         finally

@@ -12,7 +12,14 @@ public sealed record TrackerOptions
     /// <summary>The smallest valid <see cref="RetentionDays"/>.</summary>
     public const int MinRetentionDays = 0;
 
+    /// <summary>The default of <see cref="KeepAliveSeconds"/>.</summary>
+    public const int DefaultKeepAliveSeconds = 15;
+
+    /// <summary>The largest valid <see cref="KeepAliveSeconds"/>.</summary>
+    public const int MaxKeepAliveSeconds = 3600;
+
     private readonly int _retentionDays = DefaultRetentionDays;
+    private readonly int _keepAliveSeconds = DefaultKeepAliveSeconds;
 
     /// <summary>Gets the options with every default.</summary>
     public static TrackerOptions Default { get; } = new();
@@ -40,4 +47,24 @@ public sealed record TrackerOptions
     /// <param name="days">The candidate value.</param>
     /// <returns><see langword="true"/> if it is 0 or more.</returns>
     public static bool IsValidRetentionDays(int days) => days >= MinRetentionDays;
+
+    /// <summary>Gets how often a synchronous tracked request that is still waiting sends one space before its JSON body.</summary>
+    /// <value>Seconds from 0 to <see cref="MaxKeepAliveSeconds"/>; 0 turns it off; default 15
+    /// (<c>config.json</c> key <c>keepalive_seconds</c>, environment <c>TRACKER_KEEPALIVE_SECONDS</c>).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above <see cref="MaxKeepAliveSeconds"/>.</exception>
+    public int KeepAliveSeconds
+    {
+        get => _keepAliveSeconds;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxKeepAliveSeconds);
+            _keepAliveSeconds = value;
+        }
+    }
+
+    /// <summary>Tells whether <paramref name="seconds"/> is a valid <see cref="KeepAliveSeconds"/>.</summary>
+    /// <param name="seconds">The candidate value.</param>
+    /// <returns><see langword="true"/> if it is from 0 to <see cref="MaxKeepAliveSeconds"/>.</returns>
+    public static bool IsValidKeepAliveSeconds(int seconds) => seconds is >= 0 and <= MaxKeepAliveSeconds;
 }

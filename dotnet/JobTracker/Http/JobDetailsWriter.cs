@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using JobTracker.Diagnostics;
 using JobTracker.Images;
+using JobTracker.Recovery;
 using JobTracker.Serialization;
 using JobTracker.Storage;
 
@@ -20,11 +21,21 @@ public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, 
     /// <summary>The largest image file served; larger ones are left out and logged.</summary>
     public const int MaxImageBytes = 256 * 1024 * 1024;
 
+    /// <summary>Gets the tracker's image folder.</summary>
+    public OutputFolder Output => output;
+
     /// <summary>Writes the job as JSON.</summary>
     /// <param name="job">The job.</param>
     /// <param name="includeImages">Whether to include <c>images</c> (base64); <c>image_count</c> is always there.</param>
     /// <param name="body">Receives the body.</param>
-    public void Write(JobRecord job, bool includeImages, IBufferWriter<byte> body)
+    public void Write(JobRecord job, bool includeImages, IBufferWriter<byte> body) => Write(job, includeImages, null, body);
+
+    /// <summary>Writes the job as JSON with its live fields <c>queue_position</c>, <c>progress</c> and <c>eta_seconds</c>.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="includeImages">Whether to include <c>images</c> (base64); <c>image_count</c> and <c>image_urls</c> are always there.</param>
+    /// <param name="progress">The live fields, or <see langword="null"/> to leave them out.</param>
+    /// <param name="body">Receives the body.</param>
+    public void Write(JobRecord job, bool includeImages, JobProgress? progress, IBufferWriter<byte> body)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(body);
@@ -53,8 +64,32 @@ public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, 
         WriteStringOrNull(writer, "error", job.Error);
         writer.WriteNumber("image_count", JobSummary.ImageCountOf(job));
         WriteInfo(writer, job);
+        writer.WriteStartArray("image_urls");
+        if (job.LegacyOutputPaths is null)
+        {
+            for (var i = 0; i < job.Images.Count; i++)
+            {
+                writer.WriteStringValue(ImageUrl(job.Id, i));
+            }
+        }
+
+        writer.WriteEndArray();
+        if (progress is not null)
+        {
+            WriteNumberOrNull(writer, "queue_position", progress.QueuePosition);
+            WriteNumberOrNull(writer, "progress", progress.Progress);
+            WriteNumberOrNull(writer, "eta_seconds", progress.EtaSeconds);
+        }
+
         writer.WriteEndObject();
     }
+
+    /// <summary>The path of a job's n-th image: <c>/sdapi/v1/job/&lt;id&gt;/images/&lt;n&gt;</c>.</summary>
+    /// <param name="jobId">The job ID.</param>
+    /// <param name="index">The image's index, from 0.</param>
+    /// <returns>The path, relative to the WebUI's root.</returns>
+    public static string ImageUrl(string jobId, int index) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/sdapi/v1/job/{jobId}/images/{index}");
 
     private IEnumerable<string?> ImagePaths(JobRecord job)
     {

@@ -1,17 +1,20 @@
 using System.Buffers;
+using JobTracker.Ids;
+using JobTracker.Recovery;
 using JobTracker.Serialization;
 using JobTracker.Storage;
 
 namespace JobTracker.Http;
 
 /// <summary>
-/// The logic of <c>GET /sdapi/v1/job/{id}</c> and <c>GET /sdapi/v1/jobs</c>: the <see cref="JobGate"/> first
-/// (credentials, ownership), then validation, then the answer. Every reply is JSON.
+/// The logic of the job routes: the <see cref="JobGate"/> first (credentials, ownership), then
+/// validation, then the answer. Every reply is JSON.
 /// </summary>
 /// <param name="store">The jobs.</param>
 /// <param name="details">Writes a single job.</param>
-/// <param name="gate">Decides who may see what.</param>
-public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate)
+/// <param name="gate">Decides who may see what: every route about a job goes through it.</param>
+/// <param name="time">The clock for <c>eta_seconds</c>; the system clock when <see langword="null"/>.</param>
+public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate, TimeProvider? time = null)
 {
     /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c>.</summary>
     /// <param name="jobId">The ID from the path, untrusted.</param>
@@ -19,7 +22,17 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
     /// <param name="headers">The request's header lines.</param>
     /// <param name="body">Receives the reply body.</param>
     /// <returns>The reply head.</returns>
-    public ReplyHead GetJob(string? jobId, string? query, string? headers, IBufferWriter<byte> body)
+    public ReplyHead GetJob(string? jobId, string? query, string? headers, IBufferWriter<byte> body) =>
+        GetJob(jobId, query, headers, null, body);
+
+    /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c> with the live fields and, while the job is not finished, <c>Retry-After</c>.</summary>
+    /// <param name="jobId">The ID from the path, untrusted.</param>
+    /// <param name="query">The raw query string without '?'; <c>images=false</c> leaves the base64 out.</param>
+    /// <param name="headers">The request's header lines.</param>
+    /// <param name="live">A1111's queue and progress state for the job, or <see langword="null"/> to leave the live fields out.</param>
+    /// <param name="body">Receives the reply body.</param>
+    /// <returns>The reply head.</returns>
+    public ReplyHead GetJob(string? jobId, string? query, string? headers, LiveState? live, IBufferWriter<byte> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (gate.Open(jobId, headers, body, out var job) is { } refused)
@@ -33,8 +46,55 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
             return JsonReplies.BadRequest("images must be true or false", body);
         }
 
-        details.Write(job!, includeImages, body);
-        return ReplyHead.Json(200);
+        var progress = live is null ? null : JobProgress.Of(job!, live, UnixNow());
+        details.Write(job!, includeImages, progress, body);
+        return progress?.RetryAfterSeconds is { } retry
+            ? new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, RetryReplies.RetryAfter(retry)))
+            : ReplyHead.Json(200);
+    }
+
+    /// <summary>
+    /// The <c>202 Accepted</c> for a request sent with <c>Prefer: respond-async</c>, once A1111 has queued it: the job
+    /// object without images, <c>Location</c>, <c>X-Job-ID</c>, <c>Preference-Applied</c> and <c>Retry-After</c>.
+    /// The request itself already passed A1111's authentication.
+    /// </summary>
+    /// <param name="jobId">The job ID.</param>
+    /// <param name="live">A1111's queue and progress state for the job.</param>
+    /// <param name="body">Receives the reply body.</param>
+    /// <returns>The reply head; a 500 JSON reply if the job is unknown.</returns>
+    public ReplyHead Accepted(string? jobId, LiveState? live, IBufferWriter<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (!JobId.IsWellFormed(jobId) || store.Find(jobId!) is not { } job)
+        {
+            return JsonReplies.Error(500, "TrackerError", $"job {JobId.Sanitize(jobId)} was accepted but is not stored", body);
+        }
+
+        var progress = JobProgress.Of(job, live, UnixNow());
+        details.Write(job, includeImages: false, progress, body);
+        return new ReplyHead(202, HeaderLines.Join(
+            HeaderLines.JsonContentType,
+            "Location: /sdapi/v1/job/" + job.Id,
+            RetryReplies.JobHeader(job.Id),
+            "Preference-Applied: " + PreferHeader.RespondAsync,
+            RetryReplies.RetryAfter(progress.RetryAfterSeconds ?? JobProgress.MinRetryAfterSeconds)));
+    }
+
+    /// <summary>Answers <c>GET /sdapi/v1/job/{id}/images/{n}</c> with the stored file itself.</summary>
+    /// <param name="jobId">The ID from the path, untrusted.</param>
+    /// <param name="index">The index from the path, untrusted.</param>
+    /// <param name="headers">The request's header lines (authorization, if-none-match).</param>
+    /// <param name="body">Receives the file, or a JSON error.</param>
+    /// <returns>The reply head.</returns>
+    public ReplyHead GetImage(string? jobId, string? index, string? headers, IBufferWriter<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (gate.Open(jobId, headers, body, out var job) is { } refused)
+        {
+            return refused;
+        }
+
+        return ImageReply.Write(job!, index, HeaderLines.Find(headers, "if-none-match"), details.Output, body);
     }
 
     /// <summary>Answers <c>GET /sdapi/v1/jobs</c> with a newest-first JSON array.</summary>
@@ -65,6 +125,8 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
         JsonReplies.Serialize(body, items, TrackerJsonContext.Default.JobSummaryArray);
         return ReplyHead.Json(200);
     }
+
+    private double UnixNow() => (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
     private static bool TryParseFlag(string text, out bool value)
     {

@@ -49,6 +49,11 @@ public sealed class OutputFolder
             ? System.IO.Path.Combine(ThumbnailDirectory, $"{jobId}-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}.jpg")
             : null;
 
+    /// <summary>The name of the file holding the first answer a job gave its client: <c>&lt;id&gt;-reply.bin</c>.</summary>
+    /// <param name="jobId">The job ID.</param>
+    /// <returns>The file name.</returns>
+    public static string ReplyFileName(string jobId) => jobId + "-reply.bin";
+
     /// <summary>Resolves a stored file name to a path inside the folder.</summary>
     /// <param name="fileName">A name from a job record.</param>
     /// <param name="fullPath">The absolute path when the name is acceptable.</param>

@@ -73,7 +73,12 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
             var body = Span(bodyAddress, bodyLength);
             using var rewritten = new NativeBufferWriter(body.Length + 64);
             var outcome = service.Requests.Begin(route, body, clientIp, headers, rewritten);
-            return outcome.Action == BeginAction.Track ? RequestPlan.ForTrack(outcome.JobId, rewritten.Detach()) : RequestPlan.ForPassthrough();
+            return outcome.Action switch
+            {
+                BeginAction.Track => RequestPlan.ForTrack(outcome.JobId, rewritten.Detach(), outcome.RespondAsync, outcome.KeepAliveSeconds),
+                BeginAction.Reply => RequestPlan.ForReply(new HttpReply(outcome.Reply.Status, outcome.Reply.Headers, rewritten.Detach())),
+                _ => RequestPlan.ForPassthrough(),
+            };
         }
 #pragma warning disable CA1031 // Language boundary: tracking must never break generation, so a failure passes the request through.
         catch (Exception ex)
@@ -273,4 +278,14 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
             return InternalErrorJson;
         }
     }
+
+    // Issue #3: async submit, live progress, images by reference.
+    public HttpReply AcceptedReply(string jobId, string liveState) =>
+        Handle(nameof(AcceptedReply), $"job '{Ids.JobId.Sanitize(jobId)}'", (service, body) => service.Handlers.Accepted(jobId, Recovery.LiveState.Parse(liveState), body));
+
+    public HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string headers, string liveState) =>
+        Handle(nameof(HandleGetJobLive), $"job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetJob(jobId, query, headers, Recovery.LiveState.Parse(liveState), body));
+
+    public HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string headers) =>
+        Handle(nameof(HandleGetJobImage), $"image '{Truncate(index)}' of job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetImage(jobId, index, headers, body));
 }

@@ -33,8 +33,10 @@ public static class TrackerHost
     /// <param name="bodyAddress">The address of the request body (UTF-8 JSON).</param>
     /// <param name="bodyLength">Its length in bytes.</param>
     /// <param name="clientIp">The client address.</param>
-    /// <param name="headers">Header lines (authorization, ...).</param>
-    /// <returns>"passthrough", or "track" with the job ID and the body to hand to A1111. Dispose it after reading.</returns>
+    /// <param name="headers">Header lines (authorization, x-job-id, prefer, ...).</param>
+    /// <returns>"passthrough"; "track" with the job ID, the body to hand to A1111, whether to answer 202 and the keep-alive
+    /// interval; or "reply" with the answer to send at once (a retry with a known <c>X-Job-ID</c>, or a malformed one).
+    /// Dispose it after reading.</returns>
     public static RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string headers) =>
         Bridge.BeginRequest(route, bodyAddress, bodyLength, clientIp, headers);
 
@@ -109,4 +111,35 @@ public static class TrackerHost
     /// <param name="jobId">The job ID.</param>
     /// <returns>The JSON of a <see cref="Ui.JobView"/>, or <c>{"error": "NotFound", "detail"}</c>.</returns>
     public static string GetJobView(string jobId) => Bridge.GetJobView(jobId);
+
+    // Issue #3: async submit (Prefer: respond-async), live progress, images by reference.
+
+    /// <summary>
+    /// The <c>202 Accepted</c> for a "track" plan with <see cref="RequestPlan.RespondAsync"/>, to send once A1111 has
+    /// queued the request: the job object without images, with <c>Location</c>, <c>X-Job-ID</c>,
+    /// <c>Preference-Applied: respond-async</c> and <c>Retry-After</c>.
+    /// </summary>
+    /// <param name="jobId">The job ID.</param>
+    /// <param name="liveState">A1111's queue and progress state for the job (see <see cref="Recovery.LiveState"/>).</param>
+    /// <returns>The reply. Dispose it after sending.</returns>
+    public static HttpReply AcceptedReply(string jobId, string liveState) => Bridge.AcceptedReply(jobId, liveState);
+
+    /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c> with <c>queue_position</c>, <c>progress</c>, <c>eta_seconds</c> and <c>Retry-After</c>.</summary>
+    /// <param name="jobId">The ID from the path.</param>
+    /// <param name="query">The raw query string without '?'.</param>
+    /// <param name="clientIp">The client address (for the log).</param>
+    /// <param name="headers">Header lines (authorization).</param>
+    /// <param name="liveState">A1111's queue and progress state for the job (see <see cref="Recovery.LiveState"/>).</param>
+    /// <returns>The reply. Dispose it after sending.</returns>
+    public static HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string headers, string liveState) =>
+        Bridge.HandleGetJobLive(jobId, query, clientIp, headers, liveState);
+
+    /// <summary>Answers <c>GET /sdapi/v1/job/{id}/images/{n}</c> with the image file itself (or 304, or a JSON error).</summary>
+    /// <param name="jobId">The ID from the path.</param>
+    /// <param name="index">The image index from the path.</param>
+    /// <param name="clientIp">The client address (for the log).</param>
+    /// <param name="headers">Header lines (authorization, if-none-match).</param>
+    /// <returns>The reply. Dispose it after sending.</returns>
+    public static HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string headers) =>
+        Bridge.HandleGetJobImage(jobId, index, clientIp, headers);
 }

@@ -54,7 +54,9 @@ public sealed class RetentionPurger(JobStore store, OutputFolder output, TimePro
     private int DeleteOwnFiles(JobRecord job)
     {
         var deleted = 0;
-        foreach (var file in job.Images.Select(i => i.File).Append(job.InfoFile).OfType<string>())
+        // The answer kept for retries (see Recovery.FirstAnswer) exists only for the tracker's own jobs.
+        var reply = job.LegacyOutputPaths is null ? OutputFolder.ReplyFileName(job.Id) : null;
+        foreach (var file in job.Images.Select(i => i.File).Append(job.InfoFile).Append(reply).OfType<string>())
         {
             if (!output.TryResolve(file, out var path))
             {

@@ -53,6 +53,12 @@ public sealed record JobRecord
     public string? InfoFile { get; init; }
 
     /// <summary>
+    /// Gets the SHA-256 of the request body (lower-case hex), so a retry with the same <c>X-Job-ID</c> can be told
+    /// from a different request; <see langword="null"/> for jobs recorded before it was kept.
+    /// </summary>
+    public string? RequestSha256 { get; init; }
+
+    /// <summary>
     /// Gets the image paths of a job imported from the original extension's <c>jobs.json</c>
     /// (served from there, never deleted), or <see langword="null"/> for the tracker's own jobs.
     /// </summary>

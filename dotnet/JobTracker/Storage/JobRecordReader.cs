@@ -72,6 +72,7 @@ internal sealed class JobRecordReader
         : reader.ValueTextEquals("error"u8) ? Name.Error
         : reader.ValueTextEquals("images"u8) ? Name.Images
         : reader.ValueTextEquals("info_file"u8) ? Name.InfoFile
+        : reader.ValueTextEquals("request_sha256"u8) ? Name.RequestSha256
         : reader.ValueTextEquals("legacy_output_paths"u8) ? Name.LegacyOutputPaths
         : reader.ValueTextEquals("output_path"u8) ? Name.OutputPath
         : reader.ValueTextEquals("output_paths"u8) ? Name.OutputPaths
@@ -97,6 +98,7 @@ internal sealed class JobRecordReader
             case Name.Error: fields.Error = String(ref reader, "error", ref fields); break;
             case Name.Images: fields.Images = Images(ref reader, ref fields); break;
             case Name.InfoFile: fields.InfoFile = String(ref reader, "info_file", ref fields); break;
+            case Name.RequestSha256: fields.RequestSha256 = String(ref reader, "request_sha256", ref fields); break;
             case Name.LegacyOutputPaths: fields.LegacyOutputPaths = Strings(ref reader, "legacy_output_paths", ref fields); break;
             case Name.OutputPath: fields.OutputPath = String(ref reader, "output_path", ref fields); break;
             case Name.OutputPaths: fields.OutputPaths = Strings(ref reader, "output_paths", ref fields); break;
@@ -296,6 +298,7 @@ internal sealed class JobRecordReader
         Error,
         Images,
         InfoFile,
+        RequestSha256,
         LegacyOutputPaths,
         OutputPath,
         OutputPaths,

@@ -24,6 +24,7 @@ internal struct RecordFields
     public string? Error;
     public StoredImage[]? Images;
     public string? InfoFile;
+    public string? RequestSha256;
     public string[]? LegacyOutputPaths;
     public string? OutputPath;
     public string[]? OutputPaths;
@@ -79,6 +80,7 @@ internal struct RecordFields
                 Error = error,
                 Images = Images ?? [],
                 InfoFile = InfoFile,
+                RequestSha256 = RequestSha256,
                 LegacyOutputPaths = LegacyOutputPaths ?? LegacyPaths(),
             },
             null,

@@ -8,4 +8,7 @@ public enum BeginAction
 
     /// <summary>Hand the rewritten body to A1111 and tell the client the job ID.</summary>
     Track,
+
+    /// <summary>Answer the client at once without calling A1111 (a retry with a known <c>X-Job-ID</c>, or a malformed one).</summary>
+    Reply,
 }

@@ -22,7 +22,8 @@ internal sealed class CaptureWriter
         _failures = new FailureLatch(log, "storing images in " + output.Path);
     }
 
-    public void Write(string jobId, IReadOnlyList<byte[]> images, string? info, double finished)
+    /// <returns>The job's status afterwards (Completed, or Failed when the files could not be written), or null when the job vanished.</returns>
+    public JobStatus? Write(string jobId, IReadOnlyList<byte[]> images, string? info, double finished)
     {
         CapturedFiles stored;
         try
@@ -33,8 +34,7 @@ internal sealed class CaptureWriter
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _failures.Fail($"cannot write images to {_output.Path}: {ex.Message}; until this is fixed, affected jobs are marked Failed");
-            _store.Update(jobId, j => j with { Status = JobStatus.Failed, Error = RequestTracker.StoreFailedError + ex.Message, Finished = finished });
-            return;
+            return _store.Update(jobId, j => j with { Status = JobStatus.Failed, Error = RequestTracker.StoreFailedError + ex.Message, Finished = finished })?.Status;
         }
 
         var updated = _store.Update(jobId, j => j with
@@ -50,5 +50,7 @@ internal sealed class CaptureWriter
             // The job vanished meanwhile (purged): do not leave its files behind.
             ImageFiles.Delete(stored.Images.Select(i => i.File).Append(stored.InfoFile).OfType<string>().Select(f => Path.Combine(_output.Path, f)));
         }
+
+        return updated?.Status;
     }
 }

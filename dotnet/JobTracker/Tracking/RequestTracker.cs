@@ -4,6 +4,7 @@ using JobTracker.Diagnostics;
 using JobTracker.Http;
 using JobTracker.Ids;
 using JobTracker.Images;
+using JobTracker.Recovery;
 using JobTracker.Security;
 using JobTracker.Storage;
 
@@ -36,7 +37,9 @@ public sealed class RequestTracker
     private readonly TimeProvider _time;
     private readonly ITrackerLog _log;
     private readonly CaptureWriter _captures;
+    private readonly OutputFolder _output;
     private readonly Func<AccessPolicy> _policy;
+    private readonly RetryReplies _retries;
 
     /// <summary>Initializes a new instance of the <see cref="RequestTracker"/> class.</summary>
     /// <param name="store">Where jobs are kept.</param>
@@ -45,16 +48,27 @@ public sealed class RequestTracker
     /// <param name="time">The clock.</param>
     /// <param name="log">Where problems are reported.</param>
     /// <param name="output">Where image files go.</param>
-    /// <param name="policy">The access rules that tell the job's user and client address; <see cref="AccessPolicy.Open"/> if omitted.</param>
-    public RequestTracker(JobStore store, SettingsStore settings, JobIdGenerator ids, TimeProvider time, ITrackerLog log, OutputFolder output, Func<AccessPolicy>? policy = null)
+    /// <param name="policy">The access rules: the job's user and client address, and who may retry a job; <see cref="AccessPolicy.Open"/> if omitted.</param>
+    /// <param name="details">Writes the job object a retry gets when no stored answer exists; <see langword="null"/> for a 409 instead.</param>
+    public RequestTracker(
+        JobStore store,
+        SettingsStore settings,
+        JobIdGenerator ids,
+        TimeProvider time,
+        ITrackerLog log,
+        OutputFolder output,
+        Func<AccessPolicy>? policy = null,
+        JobDetailsWriter? details = null)
     {
-        _policy = policy ?? (() => AccessPolicy.Open);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _ids = ids ?? throw new ArgumentNullException(nameof(ids));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _log = log ?? throw new ArgumentNullException(nameof(log));
-        _captures = new CaptureWriter(store, output ?? throw new ArgumentNullException(nameof(output)), log);
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+        _captures = new CaptureWriter(store, output, log);
+        _policy = policy ?? (() => AccessPolicy.Open);
+        _retries = new RetryReplies(output, details, log);
     }
 
     /// <summary>Gets the number of reserved IDs whose request A1111 has not admitted yet.</summary>
@@ -75,7 +89,7 @@ public sealed class RequestTracker
     /// </summary>
     /// <param name="route">"txt2img" or "img2img".</param>
     /// <param name="body">The request body (UTF-8 JSON).</param>
-    /// <param name="clientIp">The connection's address; forwarding headers replace it only from a trusted proxy.</param>
+    /// <param name="clientIp">The client address.</param>
     /// <param name="headers">The request's header lines.</param>
     /// <param name="rewrittenBody">Receives the body for A1111 when the request is tracked.</param>
     /// <returns>The decision.</returns>
@@ -91,10 +105,26 @@ public sealed class RequestTracker
 
         // Only a verified --api-auth user owns a job; a request with wrong credentials is refused by A1111 anyway.
         var policy = _policy();
-        var user = policy.Identify(headers).User;
+        var caller = policy.Identify(headers);
+        var user = caller.User;
         var ip = policy.ClientAddressOf(clientIp, headers);
+        var chosen = HeaderLines.Find(headers, RetryReplies.Header);
+        if (chosen is not null && caller.Outcome != AuthOutcome.Allowed)
+        {
+            // Nothing is revealed or answered before A1111's own --api-auth check refuses the request.
+            return BeginOutcome.Passthrough;
+        }
+
+        if (chosen is not null && !JobId.IsWellFormed(chosen))
+        {
+            return new BeginOutcome(BeginAction.Reply, string.Empty) { Reply = RetryReplies.Malformed(rewrittenBody) };
+        }
+
+        var fingerprint = RequestFingerprint.Of(body);
         var created = UnixNow();
         string id;
+        JobRecord? existing = null;
+        var verdict = RetryVerdict.New;
         lock (_gate)
         {
             if (_reserved.Count > SweepAbove)
@@ -102,12 +132,45 @@ public sealed class RequestTracker
                 SweepLocked(created - ReservationLifetime.TotalSeconds);
             }
 
-            id = _ids.Next(candidate => !_store.Contains(candidate)
-                && _reserved.TryAdd(candidate, new Reservation(candidate, kind, facts.Prompt, facts.NegativePrompt, ip, user, created)));
+            Reservation Reserve(string candidate) =>
+                new(candidate, kind, facts.Prompt, facts.NegativePrompt, ip, user, created, fingerprint);
+
+            if (chosen is null)
+            {
+                id = _ids.Next(candidate => !_store.Contains(candidate) && _reserved.TryAdd(candidate, Reserve(candidate)));
+            }
+            else
+            {
+                id = chosen;
+                if (_reserved.TryGetValue(id, out var reserved))
+                {
+                    verdict = reserved.RequestSha256 == fingerprint ? RetryVerdict.InFlight : RetryVerdict.Mismatch;
+                }
+                else if (_store.Find(id) is { } job)
+                {
+                    existing = job;
+                    // Another user's job is never replayed to this caller: to them the ID is simply taken.
+                    verdict = job.RequestSha256 != fingerprint || !caller.MayRead(job) ? RetryVerdict.Mismatch
+                        : job.Status.IsFinal() ? RetryVerdict.Replay : RetryVerdict.InFlight;
+                }
+                else
+                {
+                    _reserved.Add(id, Reserve(id));
+                }
+            }
+        }
+
+        if (verdict != RetryVerdict.New)
+        {
+            return new BeginOutcome(BeginAction.Reply, id) { Reply = _retries.Answer(verdict, id, existing, rewrittenBody) };
         }
 
         RequestBody.WriteWithTaskId(body, facts, id, rewrittenBody);
-        return new BeginOutcome(BeginAction.Track, id);
+        return new BeginOutcome(BeginAction.Track, id)
+        {
+            RespondAsync = PreferHeader.AsksRespondAsync(HeaderLines.Find(headers, "prefer")),
+            KeepAliveSeconds = _settings.Current.KeepAliveSeconds,
+        };
     }
 
     /// <summary>A1111 admitted the request to its queue: the job is stored as Pending now.</summary>
@@ -189,6 +252,7 @@ public sealed class RequestTracker
             return;
         }
 
+        SaveFirstAnswer(job.Id, status, body, content);
         if (succeeded && content.IsObject)
         {
             if (content.UnreadableImages > 0)
@@ -196,7 +260,12 @@ public sealed class RequestTracker
                 _log.Write($"job {job.Id}: {content.UnreadableImages} entr(y/ies) of \"images\" were not base64 strings and are not stored");
             }
 
-            _captures.Write(job.Id, content.Images, content.Info, now);
+            if (_captures.Write(job.Id, content.Images, content.Info, now) != JobStatus.Completed)
+            {
+                // Its images are not stored, so its first answer cannot be given again.
+                ImageFiles.Delete([Path.Combine(_output.Path, OutputFolder.ReplyFileName(job.Id))]);
+            }
+
             return;
         }
 
@@ -238,6 +307,18 @@ public sealed class RequestTracker
         lock (_gate)
         {
             return SweepLocked(UnixNow() - ReservationLifetime.TotalSeconds);
+        }
+    }
+
+    private void SaveFirstAnswer(string jobId, int status, ReadOnlySpan<byte> body, ResponseContent content)
+    {
+        try
+        {
+            FirstAnswer.Save(_output, jobId, status, body, content);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.Write($"job {jobId}: its answer could not be kept for retries ({ex.Message}); a retry with its X-Job-ID gets the job object");
         }
     }
 

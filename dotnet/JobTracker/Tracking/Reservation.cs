@@ -10,7 +10,8 @@ namespace JobTracker.Tracking;
 /// <param name="Ip">The client address.</param>
 /// <param name="User">The Basic-auth user, or null.</param>
 /// <param name="Created">When the request arrived, unix seconds.</param>
-internal sealed record Reservation(string Id, string Kind, string Prompt, string NegativePrompt, string Ip, string? User, double Created)
+/// <param name="RequestSha256">The fingerprint of the request body (see <see cref="Recovery.RequestFingerprint"/>).</param>
+internal sealed record Reservation(string Id, string Kind, string Prompt, string NegativePrompt, string Ip, string? User, double Created, string RequestSha256)
 {
     public JobRecord ToJob(JobStatus status, double? started = null) => new()
     {
@@ -24,5 +25,6 @@ internal sealed record Reservation(string Id, string Kind, string Prompt, string
         Timestamp = (long)Math.Floor(Created),
         Created = Created,
         Started = started,
+        RequestSha256 = RequestSha256,
     };
 }

@@ -14,7 +14,7 @@ internal static class ResponseBody
             return;
         }
 
-        var insertion = Encoding.ASCII.GetBytes("\"job_id\":\"" + id + (content.HasMembers ? "\"," : "\""));
+        var insertion = JobIdMember(id, content.HasMembers);
         var split = content.OpenIndex + 1;
         var length = body.Length + insertion.Length;
         var span = output.GetSpan(length);
@@ -23,4 +23,8 @@ internal static class ResponseBody
         body[split..].CopyTo(span[(split + insertion.Length)..]);
         output.Advance(length);
     }
+
+    /// <summary>The bytes inserted after the opening brace: <c>"job_id":"&lt;id&gt;",</c> (no comma for an empty object).</summary>
+    public static byte[] JobIdMember(string id, bool hasMembers) =>
+        Encoding.ASCII.GetBytes("\"job_id\":\"" + id + (hasMembers ? "\"," : "\""));
 }

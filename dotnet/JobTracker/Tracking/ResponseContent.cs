@@ -32,4 +32,16 @@ internal sealed class ResponseContent
 
     /// <summary>Gets or sets the error body field <c>errors</c> (A1111's <c>str(e)</c>).</summary>
     public string? Errors { get; set; }
+
+    /// <summary>Gets or sets the offset of the <c>images</c> array's '[' (captured bodies only), or -1.</summary>
+    public int ImagesArrayStart { get; set; } = -1;
+
+    /// <summary>Gets or sets the offset of the <c>images</c> array's ']' (captured bodies only), or -1.</summary>
+    public int ImagesArrayEnd { get; set; } = -1;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the <c>images</c> array is exactly <c>["b64","b64"]</c> with canonical
+    /// base64 and no escapes, so that re-encoding the stored files gives back the same bytes.
+    /// </summary>
+    public bool ImagesRebuildable { get; set; }
 }

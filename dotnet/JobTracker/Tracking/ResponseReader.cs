@@ -70,7 +70,7 @@ internal static class ResponseReader
         switch (member)
         {
             case Member.Images when captureImages && reader.TokenType == JsonTokenType.StartArray:
-                ReadImages(ref reader, content);
+                ReadImages(ref reader, body, content);
                 break;
             case Member.Info:
                 content.Info = TextOf(ref reader, body);
@@ -90,19 +90,52 @@ internal static class ResponseReader
         }
     }
 
-    private static void ReadImages(ref Utf8JsonReader reader, ResponseContent content)
+    private static void ReadImages(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ResponseContent content)
     {
+        // A second "images" member (Python keeps the last) cannot be rebuilt from one set of files.
+        var rebuildable = content.ImagesArrayStart < 0;
+        var start = (int)reader.TokenStartIndex;
+        var expected = start + 1;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var bytes))
             {
+                var at = (int)reader.TokenStartIndex;
+                rebuildable &= at == expected && !reader.ValueIsEscaped && IsCanonicalBase64(reader.ValueSpan, bytes);
+                expected = at + reader.ValueSpan.Length + 3;
                 content.Images.Add(bytes);
             }
             else
             {
+                rebuildable = false;
                 content.UnreadableImages++;
                 reader.Skip();
             }
+        }
+
+        var end = (int)reader.TokenStartIndex;
+        content.ImagesArrayStart = start;
+        content.ImagesArrayEnd = end;
+        content.ImagesRebuildable = rebuildable && end == (content.Images.Count == 0 ? start + 1 : expected - 1) && body[end] == (byte)']';
+    }
+
+    private static bool IsCanonicalBase64(ReadOnlySpan<byte> text, byte[] bytes)
+    {
+        var length = System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(bytes.Length);
+        if (length != text.Length)
+        {
+            return false;
+        }
+
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            System.Buffers.Text.Base64.EncodeToUtf8(bytes, rented, out _, out var written);
+            return rented.AsSpan(0, written).SequenceEqual(text);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
