@@ -510,6 +510,33 @@ public class JobStoreTests
         });
     }
 
+    [Test]
+    public void Put_JournalUnwritableThenWritable_LogsOnceAndSavesTheMissedChanges()
+    {
+        // A folder where the journal file should be makes every append fail, as a full disk would.
+        Directory.CreateDirectory(_files.Journal);
+        var store = Open();
+        store.Put(Jobs.Record(Jobs.Id(1)));
+        store.Put(Jobs.Record(Jobs.Id(2)));
+        store.Update(Jobs.Id(1), j => j with { Status = JobStatus.Failed, Error = "no space" });
+        Assert.That(_log.Count("cannot append to"), Is.EqualTo(1));
+
+        Directory.Delete(_files.Journal);
+        store.Put(Jobs.Record(Jobs.Id(3)));
+        Assert.That(store.WaitForCompaction(TimeSpan.FromSeconds(30)), Is.True);
+
+        // No Dispose: a crash right after recovery still finds every job.
+        using var reopened = JobStore.Open(_files, new RecordingLog(), _time);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reopened.Count, Is.EqualTo(3));
+            Assert.That(reopened.Find(Jobs.Id(1))!.Error, Is.EqualTo("no space"));
+            Assert.That(_log.Count("works again"), Is.EqualTo(1));
+            Assert.That(File.Exists(_files.SnapshotTemp), Is.False);
+        });
+        store.Dispose();
+    }
+
     private JobStore Open(JobStoreOptions? options = null) => JobStore.Open(_files, _log, _time, options);
 
     private static string Line(string id, string prompt = "a cat")
