@@ -310,6 +310,29 @@ public class JobStoreTests
         Assert.That(File.Exists(aside), Is.True, "the corrupt file is never replaced");
     }
 
+    [Test]
+    public void Open_SnapshotCutShort_IntactLinesAndJournalRecovered()
+    {
+        using (var writer = Open())
+        {
+            for (var n = 1; n <= 3; n++)
+            {
+                writer.Put(Jobs.Record(Jobs.Id(n), created: Jobs.BaseTime + n));
+            }
+        }
+
+        var whole = File.ReadAllText(_files.Snapshot);
+        File.WriteAllText(_files.Snapshot, whole[..(whole.IndexOf(Jobs.Id(3), StringComparison.Ordinal) + 20)]);
+        File.WriteAllText(_files.Journal, $"{Line(Jobs.Id(4))}\n");
+        using var store = Open();
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.All().Select(j => j.Id), Is.EquivalentTo(new[] { Jobs.Id(1), Jobs.Id(2), Jobs.Id(4) }));
+            Assert.That(_log.Count("recovered 2 job(s) from its intact lines"), Is.EqualTo(1));
+            Assert.That(Directory.GetFiles(_directory.Path, "jobs.json.corrupt-*"), Has.Length.EqualTo(1));
+        });
+    }
+
     [TestCase("{\"not\": \"an array\"}")]
     [TestCase("garbage")]
     [TestCase("[1, 2] trailing")]
