@@ -52,6 +52,7 @@ public static class SampleJobs
         var folder = Path.Combine(Path.GetTempPath(), "jobtracker-bench", $"{count}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var files = new StoreFiles(folder);
+        Directory.CreateDirectory(files.OutputDirectory);
         using (var store = JobStore.Open(files, SilentLog.Instance, TimeProvider.System))
         {
             for (var n = 0; n < count; n++)

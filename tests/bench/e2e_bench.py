@@ -1,0 +1,162 @@
+"""End-to-end figures for the job store, against the stand-in WebUI over real HTTP on 127.0.0.1.
+
+    /usr/bin/python3 tests/bench/e2e_bench.py              # the README's table
+    /usr/bin/python3 tests/bench/e2e_bench.py --requests 100 --jobs 20000   # quicker
+
+Prints one table of medians:
+- tracked-request overhead: POST /sdapi/v1/txt2img (64x64, zero-time generation) with tracking on,
+  minus the same request on the same stand-in without the extension, at 0 and at N stored jobs;
+- GET /sdapi/v1/job/{id}?images=false and GET /sdapi/v1/jobs?limit=50 at N jobs;
+- tracker start-up (CLR + pythonnet + opening the store, the work done in on_app_started) and its
+  resident memory, at 0 and at N jobs, each in a fresh Python process as in the WebUI.
+
+The N-job store is written directly in the store's format (tests/support/store_files.py).
+Benchmarks, not tests: nothing here passes or fails.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests"))
+
+from support.standin_server import DEFAULT_PYTHON, StandinServer  # noqa: E402
+from support.store_files import job_id, write_sample_store  # noqa: E402
+
+BODY = {"prompt": "a lighthouse at dusk", "seed": 1, "steps": 1, "width": 64, "height": 64, "batch_size": 1}
+
+START_PROBE = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+def rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+before = rss_mb()
+started = time.perf_counter()
+from sd_job_tracker import core
+tracker = core.start(None)
+elapsed = time.perf_counter() - started
+assert tracker is not None, "the core did not start"
+print(json.dumps({"seconds": elapsed, "rss_mb": rss_mb(), "rss_before_mb": before}))
+"""
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def time_requests(call, count: int, warmup: int) -> list[float]:
+    for _ in range(warmup):
+        call()
+    samples = []
+    for _ in range(count):
+        started = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def post_samples(server: StandinServer, count: int, warmup: int, tracked: bool) -> list[float]:
+    with httpx.Client(base_url=server.base_url, timeout=60, trust_env=False) as http:
+        def call():
+            response = http.post("/sdapi/v1/txt2img", json=BODY)
+            response.raise_for_status()
+            if tracked != ("x-job-id" in response.headers):
+                raise RuntimeError(f"tracking is {'off' if tracked else 'on'} unexpectedly")
+        return time_requests(call, count, warmup)
+
+
+def start_webui(extension: bool, data_dir: Path, log_dir: Path) -> StandinServer:
+    env = {"TRACKER_ENABLED": "1", "TRACKER_RETENTION": "0", "TRACKER_DATA_DIR": str(data_dir)}
+    server = StandinServer([], extensions=[REPO] if extension else [], env=env, startup_timeout=120,
+                           log_path=log_dir / f"webui-{time.monotonic_ns()}.log")
+    return server.start()
+
+
+def start_probe(data_dir: Path, rounds: int) -> tuple[float, float, float]:
+    """Median start-up seconds, resident MB after start, and MB before it, over fresh processes."""
+    results = []
+    env = dict(os.environ, TRACKER_ENABLED="1", TRACKER_RETENTION="0", TRACKER_DATA_DIR=str(data_dir))
+    for _ in range(rounds):
+        done = subprocess.run([DEFAULT_PYTHON, "-c", START_PROBE, str(REPO / "extension")], env=env,
+                              capture_output=True, text=True, check=True)
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        # Leave the store as it was: a clean stop may have rewritten it, which is fine, but keep no journal growth.
+    return (statistics.median(r["seconds"] for r in results),
+            statistics.median(r["rss_mb"] for r in results),
+            statistics.median(r["rss_before_mb"] for r in results))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jobs", type=int, default=100_000, help="stored jobs for the large case (default 100000)")
+    parser.add_argument("--requests", type=int, default=300, help="timed requests per figure (default 300)")
+    parser.add_argument("--warmup", type=int, default=30, help="untimed requests first (default 30)")
+    parser.add_argument("--starts", type=int, default=5, help="fresh processes per start-up figure (default 5)")
+    args = parser.parse_args()
+    subprocess.run([DEFAULT_PYTHON, str(REPO / "install.py")], check=True)
+
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="jobtracker-e2e-bench-") as scratch:
+        scratch_dir = Path(scratch)
+        empty_dir, large_dir = scratch_dir / "empty", scratch_dir / "large"
+        empty_dir.mkdir()
+        write_sample_store(large_dir, args.jobs)
+        n = f"{args.jobs:,}"
+
+        seconds0, rss0, base0 = start_probe(empty_dir, args.starts)
+        seconds_n, rss_n, _ = start_probe(large_dir, args.starts)
+
+        bare = start_webui(False, empty_dir, scratch_dir)
+        try:
+            untracked = median_ms(post_samples(bare, args.requests, args.warmup, tracked=False))
+        finally:
+            bare.stop()
+
+        for label, data_dir in (("0", empty_dir), (n, large_dir)):
+            server = start_webui(True, data_dir, scratch_dir)
+            try:
+                tracked = median_ms(post_samples(server, args.requests, args.warmup, tracked=True))
+                rows.append((f"tracked-request overhead at {label} jobs (tracked {tracked:.2f} ms - untracked {untracked:.2f} ms)",
+                             f"{tracked - untracked:.2f} ms"))
+                if data_dir is large_dir:
+                    with httpx.Client(base_url=server.base_url, timeout=30, trust_env=False) as http:
+                        target = job_id(args.jobs // 2)
+                        one = median_ms(time_requests(
+                            lambda: http.get(f"/sdapi/v1/job/{target}", params={"images": "false"}).raise_for_status(),
+                            args.requests, args.warmup))
+                        listed = median_ms(time_requests(
+                            lambda: http.get("/sdapi/v1/jobs", params={"limit": "50"}).raise_for_status(),
+                            args.requests, args.warmup))
+                    rows.append((f"GET /sdapi/v1/job/{{id}}?images=false at {n} jobs", f"{one:.2f} ms"))
+                    rows.append((f"GET /sdapi/v1/jobs?limit=50 at {n} jobs", f"{listed:.2f} ms"))
+            finally:
+                server.stop()
+
+        rows.append(("tracker start-up (CLR, pythonnet, store) at 0 jobs", f"{seconds0 * 1000:.0f} ms"))
+        rows.append((f"tracker start-up at {n} jobs", f"{seconds_n * 1000:.0f} ms"))
+        rows.append(("resident memory of the tracker at 0 jobs (beyond the bare Python process)", f"{rss0 - base0:.0f} MB"))
+        rows.append((f"memory for {n} jobs beyond an empty store", f"{rss_n - rss0:.0f} MB"))
+
+    width = max(len(name) for name, _ in rows)
+    print(f"\nmedians, {args.requests} requests each ({args.warmup} warm-up), {args.starts} fresh starts; "
+          f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
+    print(f"| {'figure'.ljust(width)} | value |")
+    print(f"| {'-' * width} | ----- |")
+    for name, value in rows:
+        print(f"| {name.ljust(width)} | {value} |")
+
+
+if __name__ == "__main__":
+    main()
