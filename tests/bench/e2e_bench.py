@@ -6,7 +6,8 @@
 Prints one table of medians:
 - tracked-request overhead: POST /sdapi/v1/txt2img (64x64, zero-time generation) with tracking on,
   minus the same request on the same stand-in without the extension, at 0 and at N stored jobs;
-- GET /sdapi/v1/job/{id}?images=false and GET /sdapi/v1/jobs?limit=50 at N jobs;
+- GET /sdapi/v1/job/{id}?images=false and GET /sdapi/v1/jobs?limit=50 at N jobs, beside a trivial
+  route of the stand-in that shows what HTTP itself costs on this machine;
 - tracker start-up (CLR + pythonnet + opening the store, the work done in on_app_started) and its
   resident memory, at 0 and at N jobs, each in a fresh Python process as in the WebUI.
 
@@ -139,6 +140,9 @@ def main() -> None:
                         listed = median_ms(time_requests(
                             lambda: http.get("/sdapi/v1/jobs", params={"limit": "50"}).raise_for_status(),
                             args.requests, args.warmup))
+                        floor = median_ms(time_requests(
+                            lambda: http.get("/standin/generations").raise_for_status(), args.requests, args.warmup))
+                    rows.append(("GET /standin/generations (a trivial route of the stand-in: the HTTP floor)", f"{floor:.2f} ms"))
                     rows.append((f"GET /sdapi/v1/job/{{id}}?images=false at {n} jobs", f"{one:.2f} ms"))
                     rows.append((f"GET /sdapi/v1/jobs?limit=50 at {n} jobs", f"{listed:.2f} ms"))
             finally:
