@@ -49,7 +49,19 @@ from sd_job_tracker import core
 tracker = core.start(None)
 elapsed = time.perf_counter() - started
 assert tracker is not None, "the core did not start"
-print(json.dumps({"seconds": elapsed, "rss_mb": rss_mb(), "rss_before_mb": before}))
+rss = rss_mb()
+def median_us(call):
+    for _ in range(100):
+        call()
+    samples = []
+    for _ in range(1000):
+        started = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - started)
+    return sorted(samples)[len(samples) // 2] * 1e6
+get_us = median_us(lambda: tracker.get_job(sys.argv[2], "images=false", "127.0.0.1", ""))
+list_us = median_us(lambda: tracker.list_jobs("limit=50", "127.0.0.1", ""))
+print(json.dumps({"seconds": elapsed, "rss_mb": rss, "rss_before_mb": before, "get_us": get_us, "list_us": list_us}))
 """
 
 
@@ -85,18 +97,17 @@ def start_webui(extension: bool, data_dir: Path, log_dir: Path) -> StandinServer
     return server.start()
 
 
-def start_probe(data_dir: Path, rounds: int) -> tuple[float, float, float]:
-    """Median start-up seconds, resident MB after start, and MB before it, over fresh processes."""
+def start_probe(data_dir: Path, rounds: int, target: str) -> dict:
+    """Medians over fresh processes: start-up seconds, resident MB after start and before it, and the
+    core's own time (through the Python bridge, no HTTP) for GET job `target` and GET jobs?limit=50."""
     results = []
     env = dict(os.environ, TRACKER_ENABLED="1", TRACKER_RETENTION="0", TRACKER_DATA_DIR=str(data_dir))
     for _ in range(rounds):
-        done = subprocess.run([DEFAULT_PYTHON, "-c", START_PROBE, str(REPO / "extension")], env=env,
+        done = subprocess.run([DEFAULT_PYTHON, "-c", START_PROBE, str(REPO / "extension"), target], env=env,
                               capture_output=True, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
         # Leave the store as it was: a clean stop may have rewritten it, which is fine, but keep no journal growth.
-    return (statistics.median(r["seconds"] for r in results),
-            statistics.median(r["rss_mb"] for r in results),
-            statistics.median(r["rss_before_mb"] for r in results))
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
 
 
 def main() -> None:
@@ -116,8 +127,8 @@ def main() -> None:
         write_sample_store(large_dir, args.jobs)
         n = f"{args.jobs:,}"
 
-        seconds0, rss0, base0 = start_probe(empty_dir, args.starts)
-        seconds_n, rss_n, _ = start_probe(large_dir, args.starts)
+        empty = start_probe(empty_dir, args.starts, job_id(0))
+        large = start_probe(large_dir, args.starts, job_id(args.jobs // 2))
 
         bare = start_webui(False, empty_dir, scratch_dir)
         try:
@@ -148,10 +159,13 @@ def main() -> None:
             finally:
                 server.stop()
 
-        rows.append(("tracker start-up (CLR, pythonnet, store) at 0 jobs", f"{seconds0 * 1000:.0f} ms"))
-        rows.append((f"tracker start-up at {n} jobs", f"{seconds_n * 1000:.0f} ms"))
-        rows.append(("resident memory of the tracker at 0 jobs (beyond the bare Python process)", f"{rss0 - base0:.0f} MB"))
-        rows.append((f"memory for {n} jobs beyond an empty store", f"{rss_n - rss0:.0f} MB"))
+        rows.append((f"the same two in the core, through the Python bridge, no HTTP, at {n} jobs",
+                     f"{large['get_us']:.0f} us / {large['list_us']:.0f} us"))
+        rows.append(("tracker start-up (CLR, pythonnet, store) at 0 jobs", f"{empty['seconds'] * 1000:.0f} ms"))
+        rows.append((f"tracker start-up at {n} jobs", f"{large['seconds'] * 1000:.0f} ms"))
+        rows.append(("resident memory of the tracker at 0 jobs (beyond the bare Python process)",
+                     f"{empty['rss_mb'] - empty['rss_before_mb']:.0f} MB"))
+        rows.append((f"memory for {n} jobs beyond an empty store", f"{large['rss_mb'] - empty['rss_mb']:.0f} MB"))
 
     width = max(len(name) for name, _ in rows)
     print(f"\nmedians, {args.requests} requests each ({args.warmup} warm-up), {args.starts} fresh starts; "
