@@ -5,7 +5,8 @@
 
 Prints one table of medians:
 - tracked-request overhead: POST /sdapi/v1/txt2img (64x64, zero-time generation) with tracking on,
-  minus the same request on the same stand-in without the extension, at 0 and at N stored jobs;
+  minus the same request on a stand-in without the extension, at 0 and at N stored jobs (requests
+  alternate between the two servers, so a change in the machine's load hits both alike);
 - GET /sdapi/v1/job/{id}?images=false and GET /sdapi/v1/jobs?limit=50 at N jobs, beside a trivial
   route of the stand-in that shows what HTTP itself costs on this machine;
 - tracker start-up (CLR + pythonnet + opening the store, the work done in on_app_started) and its
@@ -80,14 +81,27 @@ def time_requests(call, count: int, warmup: int) -> list[float]:
     return samples
 
 
-def post_samples(server: StandinServer, count: int, warmup: int, tracked: bool) -> list[float]:
-    with httpx.Client(base_url=server.base_url, timeout=60, trust_env=False) as http:
-        def call():
-            response = http.post("/sdapi/v1/txt2img", json=BODY)
-            response.raise_for_status()
-            if tracked != ("x-job-id" in response.headers):
-                raise RuntimeError(f"tracking is {'off' if tracked else 'on'} unexpectedly")
-        return time_requests(call, count, warmup)
+def paired_post_samples(bare: StandinServer, tracked: StandinServer, count: int, warmup: int):
+    """Requests alternate between the bare WebUI and the tracked one, so that a change in the machine's
+    load hits both series alike. Returns (untracked, tracked) samples in seconds."""
+    with httpx.Client(base_url=bare.base_url, timeout=60, trust_env=False) as plain, \
+            httpx.Client(base_url=tracked.base_url, timeout=60, trust_env=False) as tracking:
+        def post(http, expect_id: bool):
+            def call():
+                response = http.post("/sdapi/v1/txt2img", json=BODY)
+                response.raise_for_status()
+                if expect_id != ("x-job-id" in response.headers):
+                    raise RuntimeError(f"tracking is {'off' if expect_id else 'on'} unexpectedly")
+            return call
+        untracked_call, tracked_call = post(plain, False), post(tracking, True)
+        for _ in range(warmup):
+            untracked_call()
+            tracked_call()
+        untracked, tracked_samples = [], []
+        for _ in range(count):
+            untracked.extend(time_requests(untracked_call, 1, 0))
+            tracked_samples.extend(time_requests(tracked_call, 1, 0))
+        return untracked, tracked_samples
 
 
 def start_webui(extension: bool, data_dir: Path, log_dir: Path) -> StandinServer:
@@ -132,32 +146,31 @@ def main() -> None:
 
         bare = start_webui(False, empty_dir, scratch_dir)
         try:
-            untracked = median_ms(post_samples(bare, args.requests, args.warmup, tracked=False))
+            for label, data_dir in (("0", empty_dir), (n, large_dir)):
+                server = start_webui(True, data_dir, scratch_dir)
+                try:
+                    untracked_samples, tracked_samples = paired_post_samples(bare, server, args.requests, args.warmup)
+                    untracked, tracked = median_ms(untracked_samples), median_ms(tracked_samples)
+                    rows.append((f"tracked-request overhead at {label} jobs (tracked {tracked:.2f} ms - untracked {untracked:.2f} ms)",
+                                 f"{tracked - untracked:.2f} ms"))
+                    if data_dir is large_dir:
+                        with httpx.Client(base_url=server.base_url, timeout=30, trust_env=False) as http:
+                            target = job_id(args.jobs // 2)
+                            one = median_ms(time_requests(
+                                lambda: http.get(f"/sdapi/v1/job/{target}", params={"images": "false"}).raise_for_status(),
+                                args.requests, args.warmup))
+                            listed = median_ms(time_requests(
+                                lambda: http.get("/sdapi/v1/jobs", params={"limit": "50"}).raise_for_status(),
+                                args.requests, args.warmup))
+                            floor = median_ms(time_requests(
+                                lambda: http.get("/standin/generations").raise_for_status(), args.requests, args.warmup))
+                        rows.append(("GET /standin/generations (a trivial route of the stand-in: the HTTP floor)", f"{floor:.2f} ms"))
+                        rows.append((f"GET /sdapi/v1/job/{{id}}?images=false at {n} jobs", f"{one:.2f} ms"))
+                        rows.append((f"GET /sdapi/v1/jobs?limit=50 at {n} jobs", f"{listed:.2f} ms"))
+                finally:
+                    server.stop()
         finally:
             bare.stop()
-
-        for label, data_dir in (("0", empty_dir), (n, large_dir)):
-            server = start_webui(True, data_dir, scratch_dir)
-            try:
-                tracked = median_ms(post_samples(server, args.requests, args.warmup, tracked=True))
-                rows.append((f"tracked-request overhead at {label} jobs (tracked {tracked:.2f} ms - untracked {untracked:.2f} ms)",
-                             f"{tracked - untracked:.2f} ms"))
-                if data_dir is large_dir:
-                    with httpx.Client(base_url=server.base_url, timeout=30, trust_env=False) as http:
-                        target = job_id(args.jobs // 2)
-                        one = median_ms(time_requests(
-                            lambda: http.get(f"/sdapi/v1/job/{target}", params={"images": "false"}).raise_for_status(),
-                            args.requests, args.warmup))
-                        listed = median_ms(time_requests(
-                            lambda: http.get("/sdapi/v1/jobs", params={"limit": "50"}).raise_for_status(),
-                            args.requests, args.warmup))
-                        floor = median_ms(time_requests(
-                            lambda: http.get("/standin/generations").raise_for_status(), args.requests, args.warmup))
-                    rows.append(("GET /standin/generations (a trivial route of the stand-in: the HTTP floor)", f"{floor:.2f} ms"))
-                    rows.append((f"GET /sdapi/v1/job/{{id}}?images=false at {n} jobs", f"{one:.2f} ms"))
-                    rows.append((f"GET /sdapi/v1/jobs?limit=50 at {n} jobs", f"{listed:.2f} ms"))
-            finally:
-                server.stop()
 
         rows.append((f"the same two in the core, through the Python bridge, no HTTP, at {n} jobs",
                      f"{large['get_us']:.0f} us / {large['list_us']:.0f} us"))
