@@ -310,6 +310,29 @@ public class JobStoreTests
         Assert.That(File.Exists(aside), Is.True, "the corrupt file is never replaced");
     }
 
+    [Test]
+    public void Open_SnapshotCutShort_IntactLinesAndJournalRecovered()
+    {
+        using (var writer = Open())
+        {
+            for (var n = 1; n <= 3; n++)
+            {
+                writer.Put(Jobs.Record(Jobs.Id(n), created: Jobs.BaseTime + n));
+            }
+        }
+
+        var whole = File.ReadAllText(_files.Snapshot);
+        File.WriteAllText(_files.Snapshot, whole[..(whole.IndexOf(Jobs.Id(3), StringComparison.Ordinal) + 20)]);
+        File.WriteAllText(_files.Journal, $"{Line(Jobs.Id(4))}\n");
+        using var store = Open();
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.All().Select(j => j.Id), Is.EquivalentTo(new[] { Jobs.Id(1), Jobs.Id(2), Jobs.Id(4) }));
+            Assert.That(_log.Count("recovered 2 job(s) from its intact lines"), Is.EqualTo(1));
+            Assert.That(Directory.GetFiles(_directory.Path, "jobs.json.corrupt-*"), Has.Length.EqualTo(1));
+        });
+    }
+
     [TestCase("{\"not\": \"an array\"}")]
     [TestCase("garbage")]
     [TestCase("[1, 2] trailing")]
@@ -508,6 +531,33 @@ public class JobStoreTests
             Assert.That(store.Count, Is.EqualTo(100_000));
             Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
         });
+    }
+
+    [Test]
+    public void Put_JournalUnwritableThenWritable_LogsOnceAndSavesTheMissedChanges()
+    {
+        // A folder where the journal file should be makes every append fail, as a full disk would.
+        Directory.CreateDirectory(_files.Journal);
+        var store = Open();
+        store.Put(Jobs.Record(Jobs.Id(1)));
+        store.Put(Jobs.Record(Jobs.Id(2)));
+        store.Update(Jobs.Id(1), j => j with { Status = JobStatus.Failed, Error = "no space" });
+        Assert.That(_log.Count("cannot append to"), Is.EqualTo(1));
+
+        Directory.Delete(_files.Journal);
+        store.Put(Jobs.Record(Jobs.Id(3)));
+        Assert.That(store.WaitForCompaction(TimeSpan.FromSeconds(30)), Is.True);
+
+        // No Dispose: a crash right after recovery still finds every job.
+        using var reopened = JobStore.Open(_files, new RecordingLog(), _time);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reopened.Count, Is.EqualTo(3));
+            Assert.That(reopened.Find(Jobs.Id(1))!.Error, Is.EqualTo("no space"));
+            Assert.That(_log.Count("works again"), Is.EqualTo(1));
+            Assert.That(File.Exists(_files.SnapshotTemp), Is.False);
+        });
+        store.Dispose();
     }
 
     private JobStore Open(JobStoreOptions? options = null) => JobStore.Open(_files, _log, _time, options);

@@ -14,7 +14,7 @@ namespace JobTracker.Http;
 /// or unreadable is left out and logged.
 /// </summary>
 /// <param name="output">The tracker's image folder.</param>
-/// <param name="dataDirectory">The folder relative legacy paths are resolved against.</param>
+/// <param name="dataDirectory">The folder relative legacy paths are resolved against when they are not under the working folder (the WebUI's).</param>
 /// <param name="log">Where missing files are reported.</param>
 public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, ITrackerLog log)
 {
@@ -113,10 +113,17 @@ public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, 
     {
         try
         {
-            // The original extension's own files, listed in its jobs.json: served where they are.
-            return Path.GetFullPath(path, dataDirectory);
+            // The original extension's own files, listed in its jobs.json: served where they are. A1111 saves
+            // into "outputs/..." relative to its working folder, so a relative path is looked up there first.
+            if (Path.IsPathFullyQualified(path))
+            {
+                return path;
+            }
+
+            var fromWebUi = Path.GetFullPath(path);
+            return File.Exists(fromWebUi) ? fromWebUi : Path.GetFullPath(path, dataDirectory);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException or System.Security.SecurityException)
         {
             return null;
         }

@@ -41,18 +41,34 @@ internal sealed class Compactor(StoreFiles files, FailureLatch failures)
     }
 
     /// <summary>Steps 2 and 3, for the jobs captured when the journal was detached.</summary>
-    public void WriteSnapshot(IReadOnlyList<JobRecord> jobs)
+    /// <returns><see langword="false"/> (logged once) if the snapshot could not be written.</returns>
+    public bool WriteSnapshot(IReadOnlyList<JobRecord> jobs)
     {
         try
         {
             SnapshotWriter.Write(files, jobs);
             File.Delete(files.CompactingJournal);
             failures.Succeed();
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The .compacting journal stays; the next compaction appends to it and retries.
             failures.Fail($"cannot write {files.Snapshot}: {ex.Message}; the journal keeps every change until this is fixed");
+            TryDelete(files.SnapshotTemp);
+            return false;
+        }
+    }
+
+    private void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            failures.Fail($"cannot remove the unfinished {path}: {ex.Message}");
         }
     }
 

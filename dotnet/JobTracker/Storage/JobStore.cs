@@ -21,6 +21,7 @@ public sealed class JobStore : IDisposable
     private readonly Compactor _compactor;
     private Task _compaction = Task.CompletedTask;
     private bool _snapshotBlocked;
+    private bool _changesOnlyInMemory;
     private bool _disposed;
 
     private JobStore(StoreFiles files, ITrackerLog log, JobStoreOptions options)
@@ -110,8 +111,7 @@ public sealed class JobStore : IDisposable
         lock (_gate)
         {
             _index.Put(job);
-            _journal.AppendRecord(job);
-            CompactIfLongLocked();
+            AfterAppendLocked(_journal.AppendRecord(job));
         }
     }
 
@@ -133,8 +133,7 @@ public sealed class JobStore : IDisposable
             if (!ReferenceEquals(next, current))
             {
                 _index.Put(next);
-                _journal.AppendRecord(next);
-                CompactIfLongLocked();
+                AfterAppendLocked(_journal.AppendRecord(next));
             }
 
             return next;
@@ -153,8 +152,7 @@ public sealed class JobStore : IDisposable
                 return false;
             }
 
-            _journal.AppendDeletion(id);
-            CompactIfLongLocked();
+            AfterAppendLocked(_journal.AppendDeletion(id));
             return true;
         }
     }
@@ -254,7 +252,7 @@ public sealed class JobStore : IDisposable
         WaitForCompaction(Timeout.InfiniteTimeSpan);
         lock (_gate)
         {
-            if (_journal.Lines > 0)
+            if (_journal.Lines > 0 || _changesOnlyInMemory)
             {
                 StartCompactionLocked();
             }
@@ -285,7 +283,7 @@ public sealed class JobStore : IDisposable
             {
                 var failed = unfinished with { Status = JobStatus.Failed, Error = RestartedError };
                 _index.Put(failed);
-                _journal.AppendRecord(failed);
+                _changesOnlyInMemory |= !_journal.AppendRecord(failed);
             }
 
             if (File.Exists(Files.CompactingJournal) || folded.Lines > 0)
@@ -297,6 +295,24 @@ public sealed class JobStore : IDisposable
                 CompactIfLongLocked();
             }
         }
+    }
+
+    private void AfterAppendLocked(bool appended)
+    {
+        if (!appended)
+        {
+            _changesOnlyInMemory = true;
+            return;
+        }
+
+        if (_changesOnlyInMemory)
+        {
+            // The disk takes writes again: the changes the journal missed are saved with a new snapshot.
+            StartCompactionLocked();
+            return;
+        }
+
+        CompactIfLongLocked();
     }
 
     private void CompactIfLongLocked()
@@ -322,6 +338,17 @@ public sealed class JobStore : IDisposable
         }
 
         _journal.Restart();
-        _compaction = Task.Run(() => _compactor.WriteSnapshot(jobs));
+        _changesOnlyInMemory = false;
+        _compaction = Task.Run(() =>
+        {
+            if (!_compactor.WriteSnapshot(jobs))
+            {
+                lock (_gate)
+                {
+                    // Retried after the next change that reaches the journal.
+                    _changesOnlyInMemory = true;
+                }
+            }
+        });
     }
 }

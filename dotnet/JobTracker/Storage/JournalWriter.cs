@@ -6,7 +6,8 @@ namespace JobTracker.Storage;
 /// <summary>
 /// Appends one line per change to the journal and hands it to the operating system at once
 /// (no fsync: a killed process loses nothing, a power cut may lose the last lines).
-/// A failed write is logged once and retried on the next change with a reopened file.
+/// A failed write is logged once and retried on the next change with a reopened file; the change itself
+/// lives on in memory and <see cref="JobStore"/> saves it with the next snapshot.
 /// Not thread-safe; <see cref="JobStore"/> calls it under its lock.
 /// </summary>
 internal sealed class JournalWriter(string path, FailureLatch failures) : IDisposable
@@ -26,18 +27,20 @@ internal sealed class JournalWriter(string path, FailureLatch failures) : IDispo
         _needsNewLine = endsTorn;
     }
 
-    public void AppendRecord(JobRecord job)
+    /// <summary>Appends a record line; <see langword="false"/> if it could not be written.</summary>
+    public bool AppendRecord(JobRecord job)
     {
         _line.ResetWrittenCount();
         StoreRecordCodec.WriteRecord(_line, job);
-        Append();
+        return Append();
     }
 
-    public void AppendDeletion(string id)
+    /// <summary>Appends a deletion line; <see langword="false"/> if it could not be written.</summary>
+    public bool AppendDeletion(string id)
     {
         _line.ResetWrittenCount();
         StoreRecordCodec.WriteDeletion(_line, id);
-        Append();
+        return Append();
     }
 
     /// <summary>Closes the file so it can be renamed; the next append creates a new one.</summary>
@@ -57,7 +60,7 @@ internal sealed class JournalWriter(string path, FailureLatch failures) : IDispo
 
     public void Dispose() => Close();
 
-    private void Append()
+    private bool Append()
     {
         try
         {
@@ -75,12 +78,14 @@ internal sealed class JournalWriter(string path, FailureLatch failures) : IDispo
             _stream.Flush();
             Lines++;
             failures.Succeed();
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Close();
             _needsNewLine = true;
-            failures.Fail($"cannot append to {path}: {ex.Message}; until this is fixed, changes are kept in memory only");
+            failures.Fail($"cannot append to {path}: {ex.Message}; until this is fixed, changes are kept in memory and saved once the disk takes writes again");
+            return false;
         }
     }
 }

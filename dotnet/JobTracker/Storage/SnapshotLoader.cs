@@ -4,8 +4,8 @@ namespace JobTracker.Storage;
 
 /// <summary>
 /// Loads <c>jobs.json</c> at start-up without ever losing it: an unreadable file is moved aside to
-/// <c>jobs.json.corrupt-&lt;unix time&gt;</c>, and a file with unusable records is copied there before
-/// the next compaction could replace it.
+/// <c>jobs.json.corrupt-&lt;unix time&gt;</c> and its intact record lines are recovered, and a file with
+/// unusable records is copied there before the next compaction could replace it.
 /// </summary>
 internal static class SnapshotLoader
 {
@@ -25,7 +25,7 @@ internal static class SnapshotLoader
         }
         catch (SnapshotCorruptException ex)
         {
-            return MoveAside(files, log, time, ex.Message);
+            return MoveAside(files, index, log, time, ex.Message);
         }
 
         foreach (var job in content.Jobs)
@@ -64,20 +64,37 @@ internal static class SnapshotLoader
         }
     }
 
-    private static bool MoveAside(StoreFiles files, ITrackerLog log, TimeProvider time, string reason)
+    private static bool MoveAside(StoreFiles files, JobIndex index, ITrackerLog log, TimeProvider time, string reason)
     {
         var aside = files.CorruptSnapshot(time.GetUtcNow().ToUnixTimeSeconds());
         try
         {
             File.Move(files.Snapshot, aside);
-            log.Write($"{files.Snapshot} is unreadable ({reason}); moved it to {aside} and recovered what the journal holds");
-            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             log.Write($"{files.Snapshot} is unreadable ({reason}) and could not be moved aside ({ex.Message}); " +
                       "it is left untouched and the journal is not compacted until the file is fixed or removed");
+            Salvage(files.Snapshot, index, log);
             return false;
+        }
+
+        var recovered = Salvage(aside, index, log);
+        log.Write($"{files.Snapshot} is unreadable ({reason}); moved it to {aside}, recovered {recovered} job(s) " +
+                  "from its intact lines, then replayed the journal");
+        return true;
+    }
+
+    private static int Salvage(string path, JobIndex index, ITrackerLog log)
+    {
+        try
+        {
+            return SnapshotSalvage.Recover(path, index);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Write($"cannot read {path} to recover its jobs: {ex.Message}");
+            return 0;
         }
     }
 
