@@ -19,8 +19,8 @@ async def read_body(receive) -> tuple[bytes, bool]:
             return b"".join(chunks), False
 
 
-def replaying(body: bytes, receive):
-    """A receive callable that yields `body` once, then defers to the real one (for disconnects)."""
+def replaying(body: bytes, then):
+    """A receive callable that yields `body` once, then whatever `then` (a receive callable) yields."""
     delivered = False
 
     async def receive_replayed():
@@ -28,29 +28,23 @@ def replaying(body: bytes, receive):
         if not delivered:
             delivered = True
             return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
+        return await then()
 
     return receive_replayed
 
 
-def replaying_until(body: bytes, done) -> callable:
-    """Yields `body` once, then reports a disconnect only when `done` (an asyncio.Event) is set.
+def disconnect_once(done):
+    """A receive callable that reports a disconnect only when `done` (an asyncio.Event) is set.
 
     A tracked request must run to its end even if its client leaves: A1111's http middlewares
     (Starlette's BaseHTTPMiddleware) cancel the handler when they hear of a disconnect, and
     the finished images would be lost although generation goes on in its thread.
     """
-    delivered = False
-
-    async def receive_replayed():
-        nonlocal delivered
-        if not delivered:
-            delivered = True
-            return {"type": "http.request", "body": body, "more_body": False}
+    async def receive_disconnect():
         await done.wait()
         return {"type": "http.disconnect"}
 
-    return receive_replayed
+    return receive_disconnect
 
 
 def header(scope, name: bytes) -> bytes | None:

@@ -18,7 +18,7 @@ import asyncio
 import json
 
 from . import admissions, live_state
-from .asgi_messages import replace_header, replaying_until, with_body_headers
+from .asgi_messages import disconnect_once, replace_header, replaying, with_body_headers
 from .log import log
 
 WAITING, EARLY_HEADERS_SENT, APP_ANSWERED_FIRST, ACCEPTED = "waiting", "early", "app-first", "accepted"
@@ -53,7 +53,7 @@ class TrackedExchange:
         inner_scope = with_body_headers(scope, len(body), drop=(b"accept-encoding",))
         herald = asyncio.create_task(self._send_early_headers(send)) if self.early_headers else None
         try:
-            await self.app(inner_scope, replaying_until(body, self.app_done), lambda m: self._capture(m, send))
+            await self.app(inner_scope, replaying(body, disconnect_once(self.app_done)), lambda m: self._capture(m, send))
         except Exception as error:
             if self.phase not in (EARLY_HEADERS_SENT, ACCEPTED) or self.finished:
                 raise
