@@ -45,7 +45,7 @@ class JobTrackerMiddleware:
         exchange = TrackedExchange(self.app, self.core, plan.job_id, early_headers,
                                    respond_async=plan.respond_async and early_headers,
                                    keepalive_seconds=plan.keepalive_seconds)
-        await exchange.run(scope, plan.body, receive, send)
+        await exchange.run(scope, plan.body, send)
 
 
 async def _send_reply(send, reply) -> None:

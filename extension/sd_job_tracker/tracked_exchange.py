@@ -14,7 +14,6 @@ idle connections keep it open.
 from __future__ import annotations
 
 import asyncio
-
 import json
 
 from . import admissions, live_state
@@ -46,7 +45,7 @@ class TrackedExchange:
         self.finished = False
         self.app_done = asyncio.Event()
 
-    async def run(self, scope, body: bytes, receive, send) -> None:
+    async def run(self, scope, body: bytes, send) -> None:
         loop = asyncio.get_running_loop()
         admissions.expect(self.job_id, lambda: loop.call_soon_threadsafe(self.admitted.set))
         # A1111's GZip sits inside us: an identity response lets the early bytes through unbuffered.
