@@ -10,14 +10,6 @@ namespace JobTracker.Storage;
 /// </summary>
 internal sealed class DerivedImages : IReadOnlyList<StoredImage>
 {
-    private const int SharedLengths = 16;
-
-    private static readonly ImageFormat[] Formats = [ImageFormat.Png, ImageFormat.Jpeg, ImageFormat.Webp, ImageFormat.Unknown];
-
-    // Most jobs' images are all PNG (or all one format): their format arrays are shared, not kept per job.
-    private static readonly byte[][][] Uniform = [.. Enumerable.Range(0, Formats.Length)
-        .Select(f => Enumerable.Range(0, SharedLengths + 1).Select(n => Enumerable.Repeat((byte)f, n).ToArray()).ToArray())];
-
     private readonly string _id;
     private readonly byte[] _formats;
 
@@ -38,8 +30,8 @@ internal sealed class DerivedImages : IReadOnlyList<StoredImage>
     {
         get
         {
-            var format = Formats[_formats[index]];
-            return new StoredImage(OutputFolder.FileName(_id, index, format), format.ContentType);
+            var code = _formats[index];
+            return new StoredImage(ImageNames.FileName(_id, index, code), ImageNames.ContentTypeOf(code));
         }
     }
 
@@ -56,13 +48,8 @@ internal sealed class DerivedImages : IReadOnlyList<StoredImage>
         for (var i = 0; i < images.Count; i++)
         {
             var image = images[i];
-            var code = 0;
-            while (code < Formats.Length && Formats[code].ContentType != image.ContentType)
-            {
-                code++;
-            }
-
-            if (code == Formats.Length || !IsName(image.File, id, i, Formats[code]))
+            var code = ImageNames.CodeOf(image.ContentType);
+            if (code < 0 || !IsName(image.File, id, i, ImageNames.Format(code)))
             {
                 return null;
             }
@@ -70,7 +57,7 @@ internal sealed class DerivedImages : IReadOnlyList<StoredImage>
             codes[i] = (byte)code;
         }
 
-        return Shared(codes) ?? codes.ToArray();
+        return ImageNames.Formats(codes);
     }
 
     /// <inheritdoc/>
@@ -84,9 +71,6 @@ internal sealed class DerivedImages : IReadOnlyList<StoredImage>
 
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private static byte[]? Shared(ReadOnlySpan<byte> codes) =>
-        codes.Length <= SharedLengths && (codes.IsEmpty || !codes.ContainsAnyExcept(codes[0])) ? Uniform[codes.IsEmpty ? 0 : codes[0]][codes.Length] : null;
 
     // Compares without building the name: this runs for every image at start-up.
     private static bool IsName(string file, string id, int index, ImageFormat format)

@@ -102,6 +102,42 @@ public sealed record JobRecord
     /// </summary>
     public IReadOnlyList<string>? LegacyOutputPaths { get; init; }
 
+    /// <summary>Sets the images as formats only, named after <see cref="Id"/> (which must be set first); for the store's reader.</summary>
+    internal byte[]? DerivedImageFormats
+    {
+        init
+        {
+            if (value is { Length: > 0 })
+            {
+                (_imageFormats, _explicitImages) = (value, []);
+            }
+        }
+    }
+
+    /// <summary>Sets <see cref="InfoFile"/> to the name derived from <see cref="Id"/>; for the store's reader.</summary>
+    internal bool HasDerivedInfoFile
+    {
+        init
+        {
+            if (value)
+            {
+                (_hasDerivedInfoFile, _explicitInfoFile) = (true, null);
+            }
+        }
+    }
+
+    /// <summary>Sets <see cref="RequestSha256"/> from its parsed form; for the store's reader.</summary>
+    internal Sha256Digest? RequestDigest
+    {
+        init
+        {
+            if (value is { } digest)
+            {
+                (_requestSha256, _explicitRequestSha256) = (digest, null);
+            }
+        }
+    }
+
     /// <summary>Gets the time used to order jobs: <see cref="Created"/>, or <see cref="Timestamp"/> when that is missing.</summary>
     /// <returns>Unix seconds.</returns>
     public double CreationTime() => Created ?? Timestamp;
