@@ -66,6 +66,48 @@ public class SnapshotReaderTests
         });
     }
 
+    [Test]
+    public void Read_LargeSnapshotReadInTwoHalves_EveryRecordInOrder()
+    {
+        var lines = Enumerable.Range(0, 9999).Select(n => n % 2000 == 5 ? "{\"id\":\"bad\",\"timestamp\":1}" : Record(n, new string('p', 400 + (n % 97)))).ToList();
+        Write("[\n" + string.Join(",\n", lines) + "\n]\n");
+        var content = SnapshotReader.Read(_path);
+        var expected = Enumerable.Range(0, 9999).Where(n => n % 2000 != 5).Select(Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(new FileInfo(_path).Length, Is.GreaterThan(SnapshotReader.ParallelFrom));
+            Assert.That(content.Jobs.Select(j => j.Id), Is.EqualTo(expected));
+            Assert.That(content.Problems, Has.Count.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public void Read_LargeSnapshotFormattedOtherwise_ReadWhole()
+    {
+        // Records on one line each but their images one per line: every "},\n{" is inside a record, so the
+        // second half cannot start there and the file is read in one pass.
+        var lines = Enumerable.Range(0, 9999).Select(n =>
+            $"{{\"id\":\"{Id(n)}\",\"prompt\":\"{new string('p', 400)}\",\"timestamp\":1,\"created\":1.5,\"images\":[" +
+            $"{{\"file\":\"{Id(n)}-0.png\",\"content_type\":\"image/png\"}},\n{{\"file\":\"{Id(n)}-1.png\",\"content_type\":\"image/png\"}}]}}");
+        Write("[" + string.Join(", ", lines) + "]");
+        var content = SnapshotReader.Read(_path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(new FileInfo(_path).Length, Is.GreaterThan(SnapshotReader.ParallelFrom));
+            Assert.That(content.Jobs.Select(j => j.Id), Is.EqualTo(Enumerable.Range(0, 9999).Select(Id)));
+            Assert.That(content.Jobs.All(j => j.Images.Count == 2), Is.True);
+        });
+    }
+
+    [Test]
+    public void Read_LargeSnapshotDamagedInTheSecondHalf_Corrupt()
+    {
+        var lines = Enumerable.Range(0, 9999).Select(n => Record(n, new string('p', 500))).ToList();
+        lines[8000] = lines[8000][..100];
+        Write("[\n" + string.Join(",\n", lines) + "\n]\n");
+        Assert.That(() => SnapshotReader.Read(_path), Throws.InstanceOf<SnapshotCorruptException>());
+    }
+
     [TestCase("")]
     [TestCase(" \n")]
     [TestCase("[]")]
@@ -94,7 +136,7 @@ public class SnapshotReaderTests
         Assert.That(() => SnapshotReader.Read(_path), Throws.InstanceOf<SnapshotCorruptException>());
     }
 
-    private static string Id(int n) => "AbCd" + n.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Id(int n) => "AbC" + n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Record(int n, string prompt, string extra = "") =>
         $"{{\"id\":\"{Id(n)}\",\"kind\":\"txt2img\",\"prompt\":\"{prompt}\",\"timestamp\":{1_700_000_000 + n},\"created\":{1_700_000_000 + n}.5," +
