@@ -20,6 +20,11 @@ public sealed record JobRecord
     private readonly string? _explicitRequestSha256;
     private readonly Sha256Digest? _requestSha256;
 
+    // Times as plain doubles with NaN for "none" (the reader accepts only finite times): a double? takes twice the room.
+    private readonly double _created = double.NaN;
+    private readonly double _started = double.NaN;
+    private readonly double _finished = double.NaN;
+
     /// <summary>Gets the 8-character ID.</summary>
     public required string Id
     {
@@ -57,13 +62,25 @@ public sealed record JobRecord
     public long Timestamp { get; init; }
 
     /// <summary>Gets the creation time in unix seconds with fraction, or <see langword="null"/> for imported jobs.</summary>
-    public double? Created { get; init; }
+    public double? Created
+    {
+        get => double.IsNaN(_created) ? null : _created;
+        init => _created = value ?? double.NaN;
+    }
 
     /// <summary>Gets when generation started, in unix seconds, or <see langword="null"/>.</summary>
-    public double? Started { get; init; }
+    public double? Started
+    {
+        get => double.IsNaN(_started) ? null : _started;
+        init => _started = value ?? double.NaN;
+    }
 
     /// <summary>Gets when A1111 answered, in unix seconds, or <see langword="null"/>.</summary>
-    public double? Finished { get; init; }
+    public double? Finished
+    {
+        get => double.IsNaN(_finished) ? null : _finished;
+        init => _finished = value ?? double.NaN;
+    }
 
     /// <summary>Gets why the job failed, or <see langword="null"/>.</summary>
     public string? Error { get; init; }
