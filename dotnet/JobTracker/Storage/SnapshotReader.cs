@@ -38,7 +38,18 @@ internal static class SnapshotReader
         if (new FileInfo(path).Length >= ParallelFrom && FindSplit(path) is { } split)
         {
             var tail = Task.Run(() => ReadPart(path, split + 3, long.MaxValue, continuesArray: true));
-            var head = ReadPart(path, 0, split + 1, continuesArray: false);
+            SnapshotContent? head;
+            try
+            {
+                head = ReadPart(path, 0, split + 1, continuesArray: false);
+            }
+            catch
+            {
+                // The caller moves an unreadable file aside: the tail must have let go of it first.
+                Abandon(tail);
+                throw;
+            }
+
             if (head is not null)
             {
                 var rest = tail.GetAwaiter().GetResult()!;
@@ -48,17 +59,23 @@ internal static class SnapshotReader
                 return head;
             }
 
-            // The tail was not the array's tail: neither its records nor its failure mean anything.
-            tail.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Abandon(tail);
         }
 
         return ReadPart(path, 0, long.MaxValue, continuesArray: false)!;
     }
 
+    /// <summary>Waits for a second half whose result no longer matters: neither its records nor its failure mean anything.</summary>
+    private static void Abandon(Task<SnapshotContent?> tail)
+    {
+        Task.WaitAny(tail);
+        _ = tail.Exception;
+    }
+
     /// <summary>The offset of a "},\n{" near the middle of the file, or <see langword="null"/>.</summary>
     private static long? FindSplit(string path)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         var middle = file.Length / 2;
         var window = new byte[64 * 1024];
         file.Position = middle;
@@ -77,7 +94,7 @@ internal static class SnapshotReader
     private static SnapshotContent? ReadPart(string path, long start, long end, bool continuesArray)
     {
         var content = new SnapshotContent();
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
         file.Position = start;
         var remaining = end == long.MaxValue ? long.MaxValue : end - start;
         var isWholeFile = start == 0 && end == long.MaxValue;
