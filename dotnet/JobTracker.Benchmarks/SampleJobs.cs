@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using JobTracker.Storage;
 
 namespace JobTracker.Benchmarks;
 
 /// <summary>
 /// Realistic jobs like a busy pod keeps: prompts of a few hundred characters, 20 client addresses,
-/// mostly Completed with 1 to 4 images, some Failed, spread over 30 days.
+/// mostly Completed with 1 to 4 images, some Failed, spread over 30 days; each with its request's SHA-256.
 /// </summary>
 public static class SampleJobs
 {
@@ -42,6 +44,7 @@ public static class SampleJobs
             Error = failed ? "RuntimeError: CUDA out of memory" : null,
             Images = [.. Enumerable.Range(0, images).Select(i => new StoredImage($"{id}-{i}.png", "image/png"))],
             InfoFile = failed ? null : id + "-info.json",
+            RequestSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("request " + n.ToString(CultureInfo.InvariantCulture)))),
         };
     }
 

@@ -6,6 +6,7 @@ array with one snake_case record per line; the journal holds one record per line
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -21,7 +22,8 @@ def job_id(n: int) -> str:
 
 def sample_job(n: int, count: int, newest: float = NEWEST) -> dict:
     """Realistic job n of count: a few hundred characters of prompt, 20 client addresses, 1-4 images,
-    one job in 25 Failed, spread over 30 days up to `newest`."""
+    one job in 25 Failed, spread over 30 days up to `newest`; like every job since the tracker
+    keeps it, each carries the SHA-256 of its request body."""
     created = newest - (count - n) * (30 * 86_400 / count)
     failed = n % 25 == 0
     images = 0 if failed else 1 + n % 4
@@ -41,6 +43,7 @@ def sample_job(n: int, count: int, newest: float = NEWEST) -> dict:
         "error": "RuntimeError: CUDA out of memory" if failed else None,
         "images": [{"file": f"{jid}-{i}.png", "content_type": "image/png"} for i in range(images)],
         "info_file": None if failed else f"{jid}-info.json",
+        "request_sha256": hashlib.sha256(f"request {n}".encode()).hexdigest(),
         "legacy_output_paths": None,
     }
 

@@ -25,6 +25,41 @@ public class JobRecordReaderTests
         Assert.That(Jobs.Canonical(read.Job!), Is.EqualTo(Jobs.Canonical(job)));
     }
 
+    [TestCase("AbCd1234-0.png|image/png,AbCd1234-1.webp|image/webp")]
+    [TestCase("AbCd1234-0.png|image/png,other.png|image/png,AbCd1234-2.png|image/png")]
+    [TestCase("mine.png|image/png,AbCd1234-1.png|image/png")]
+    [TestCase("AbCd1234-0.png|image/jpeg,AbCd1234-1.png|image/png")]
+    [TestCase("AbCd1234-0.bin|application/octet-stream,AbCd1234-1.jpg|image/jpeg,AbCd1234-2.png|text/plain")]
+    [TestCase("AbCd1234-1.png|image/png")]
+    [TestCase("AbCd1234-0.png|image/png,Ab\\u0043d1234-1.png|image/png")]
+    public void ReadLine_ImagesNamedOrNot_ReadBackExactly(string spec)
+    {
+        var images = spec.Split(',').Select(e => e.Split('|')).Select(p => (File: p[0], Type: p[1])).ToList();
+        var json = "{\"id\":\"AbCd1234\",\"timestamp\":1,\"kind\":\"txt2img\",\"images\":[" +
+                   string.Join(",", images.Select(i => $"{{\"file\":\"{i.File}\",\"content_type\":\"{i.Type}\"}}")) +
+                   "],\"info_file\":\"AbCd1234-info.json\",\"request_sha256\":\"" + new string('a', 64) + "\"}";
+        var job = _reader.ReadLine(Utf8.Bytes(json)).Job!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(job.Images.Select(i => (i.File, i.ContentType)), Is.EqualTo(images.Select(i => (i.File.Replace("\\u0043", "C", StringComparison.Ordinal), i.Type))));
+            Assert.That(job.InfoFile, Is.EqualTo("AbCd1234-info.json"));
+            Assert.That(job.RequestSha256, Is.EqualTo(new string('a', 64)));
+        });
+    }
+
+    [TestCase("\"info_file\":\"Other123-info.json\",\"request_sha256\":\"ABC\"", "Other123-info.json", "ABC")]
+    [TestCase("\"info_file\":null,\"request_sha256\":null", null, null)]
+    [TestCase("\"info_file\":\"AbCd1234-info.json\",\"info_file\":\"x.json\"", "x.json", null)]
+    public void ReadLine_InfoFileAndDigestNotDerivable_KeptExactly(string fieldsJson, string? infoFile, string? sha)
+    {
+        var job = _reader.ReadLine(Utf8.Bytes("{\"id\":\"AbCd1234\",\"timestamp\":1," + fieldsJson + "}")).Job!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(job.InfoFile, Is.EqualTo(infoFile));
+            Assert.That(job.RequestSha256, Is.EqualTo(sha));
+        });
+    }
+
     [Test]
     public void ReadLine_Deletion_DeletedId() =>
         Assert.That(_reader.ReadLine("{\"deleted\":\"AbCd1234\"}"u8).DeletedId, Is.EqualTo("AbCd1234"));

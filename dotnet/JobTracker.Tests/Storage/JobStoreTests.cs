@@ -311,6 +311,25 @@ public class JobStoreTests
     }
 
     [Test]
+    public void Open_LargeSnapshotDamagedInTheFirstHalf_IntactLinesRecovered()
+    {
+        // Large enough to be read in two halves: the damaged first half still ends in a move aside and a salvage.
+        var prompt = new string('p', 600);
+        var lines = Enumerable.Range(0, 8000).Select(n => Line(Jobs.Id(n), prompt)).ToList();
+        lines[100] = lines[100][..50];
+        File.WriteAllText(_files.Snapshot, "[\n" + string.Join(",\n", lines) + "\n]\n");
+        Assert.That(new FileInfo(_files.Snapshot).Length, Is.GreaterThan(SnapshotReader.ParallelFrom));
+        using var store = Open();
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.Count, Is.EqualTo(7999));
+            Assert.That(store.Find(Jobs.Id(7999))!.Prompt, Is.EqualTo(prompt));
+            Assert.That(_log.Count("recovered 7999 job(s) from its intact lines"), Is.EqualTo(1));
+            Assert.That(Directory.GetFiles(_directory.Path, "jobs.json.corrupt-*"), Has.Length.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void Open_SnapshotCutShort_IntactLinesAndJournalRecovered()
     {
         using (var writer = Open())

@@ -79,6 +79,9 @@ internal sealed class JobIndex
         }
     }
 
+    /// <summary>Makes room for <paramref name="count"/> jobs at once, rather than growing step by step while loading.</summary>
+    public void EnsureCapacity(int count) => _byId.EnsureCapacity(count);
+
     /// <summary>Adds or replaces the job with the same ID.</summary>
     public void Put(JobRecord job)
     {

@@ -16,6 +16,7 @@ namespace JobTracker.Storage;
 internal sealed class JobRecordReader
 {
     private readonly StringPool _pool = new();
+    private readonly List<byte> _formats = [];
 
     /// <summary>Reads the object the reader is on (a StartObject token); leaves it on the EndObject.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -96,9 +97,9 @@ internal sealed class JobRecordReader
             case Name.Started: fields.Started = Seconds(ref reader, "started", ref fields, allowString: false); break;
             case Name.Finished: fields.Finished = Seconds(ref reader, "finished", ref fields, allowString: false); break;
             case Name.Error: fields.Error = String(ref reader, "error", ref fields); break;
-            case Name.Images: fields.Images = Images(ref reader, ref fields); break;
-            case Name.InfoFile: fields.InfoFile = String(ref reader, "info_file", ref fields); break;
-            case Name.RequestSha256: fields.RequestSha256 = String(ref reader, "request_sha256", ref fields); break;
+            case Name.Images: Images(ref reader, ref fields); break;
+            case Name.InfoFile: InfoFile(ref reader, ref fields); break;
+            case Name.RequestSha256: RequestSha256(ref reader, ref fields); break;
             case Name.LegacyOutputPaths: fields.LegacyOutputPaths = Strings(ref reader, "legacy_output_paths", ref fields); break;
             case Name.OutputPath: fields.OutputPath = String(ref reader, "output_path", ref fields); break;
             case Name.OutputPaths: fields.OutputPaths = Strings(ref reader, "output_paths", ref fields); break;
@@ -186,16 +187,53 @@ internal sealed class JobRecordReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static StoredImage[]? Images(ref Utf8JsonReader reader, ref RecordFields fields)
+    private static void InfoFile(ref Utf8JsonReader reader, ref RecordFields fields)
     {
+        // The usual <id>-info.json becomes a flag without a string ever being made.
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && fields.Id is { } id
+            && ImageNames.IsInfoFile(reader.ValueSpan, id))
+        {
+            fields.InfoFileDerived = true;
+            fields.InfoFile = null;
+            return;
+        }
+
+        fields.InfoFileDerived = false;
+        fields.InfoFile = String(ref reader, "info_file", ref fields);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RequestSha256(ref Utf8JsonReader reader, ref RecordFields fields)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+            && Sha256Digest.TryParseLowerHex(reader.ValueSpan, out var digest))
+        {
+            fields.RequestDigest = digest;
+            fields.RequestSha256 = null;
+            return;
+        }
+
+        fields.RequestDigest = null;
+        fields.RequestSha256 = String(ref reader, "request_sha256", ref fields);
+    }
+
+    /// <summary>
+    /// Reads "images": as formats only (<see cref="RecordFields.ImageFormats"/>) while every name is the usual
+    /// <c>&lt;id&gt;-&lt;n&gt;.&lt;ext&gt;</c> of its type, so no name string is made; as explicit entries otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Images(ref Utf8JsonReader reader, ref RecordFields fields)
+    {
+        fields.Images = null;
+        fields.ImageFormats = null;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             NotAList(ref reader, "images", ref fields);
-            return null;
+            return;
         }
 
-        StoredImage? first = null;
-        List<StoredImage>? more = null;
+        _formats.Clear();
+        List<StoredImage>? named = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -205,7 +243,9 @@ internal sealed class JobRecordReader
                 continue;
             }
 
+            var index = named?.Count ?? _formats.Count;
             string? file = null, contentType = null;
+            var derived = -1;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isFile = reader.ValueTextEquals("file"u8);
@@ -213,7 +253,10 @@ internal sealed class JobRecordReader
                 reader.Read();
                 if (isFile)
                 {
-                    file = String(ref reader, "images.file", ref fields);
+                    derived = fields.Id is { } id && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+                        ? ImageNames.FormatOf(reader.ValueSpan, id, index)
+                        : -1;
+                    file = derived >= 0 ? null : String(ref reader, "images.file", ref fields);
                 }
                 else if (isType)
                 {
@@ -225,24 +268,32 @@ internal sealed class JobRecordReader
                 }
             }
 
+            if (derived >= 0 && named is null && contentType == ImageNames.ContentTypeOf(derived))
+            {
+                _formats.Add((byte)derived);
+                continue;
+            }
+
+            file ??= derived >= 0 ? ImageNames.FileName(fields.Id!, index, derived) : null;
             if (file is null)
             {
                 fields.Problem ??= "an entry of \"images\" has no file";
                 continue;
             }
 
-            var image = new StoredImage(file, contentType ?? "application/octet-stream");
-            if (first is null)
-            {
-                first = image;
-            }
-            else
-            {
-                (more ??= [first]).Add(image);
-            }
+            named ??= ImageNames.Materialize(fields.Id, _formats);
+            named.Add(new StoredImage(file, contentType ?? "application/octet-stream"));
         }
 
-        return more is not null ? [.. more] : first is not null ? [first] : [];
+        if (named is not null)
+        {
+            fields.Images = [.. named];
+        }
+        else
+        {
+            fields.ImageFormats = ImageNames.Formats(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_formats));
+            fields.Images = [];
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

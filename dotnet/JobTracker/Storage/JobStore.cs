@@ -13,6 +13,9 @@ public sealed class JobStore : IDisposable
     /// <summary>The error given to jobs that were still running when the process stopped.</summary>
     public const string RestartedError = "server restarted before the job finished";
 
+    /// <summary>From this many jobs on, opening the store ends with a full collection.</summary>
+    private const int CollectAfterLoadFrom = 10_000;
+
     private readonly Lock _gate = new();
     private readonly JobIndex _index = new();
     private readonly ITrackerLog _log;
@@ -275,6 +278,14 @@ public sealed class JobStore : IDisposable
         var folded = JournalReader.Replay(Files.CompactingJournal, _index, records, _log);
         var journal = JournalReader.Replay(Files.Journal, _index, records, _log);
         _index.EndBulkLoad();
+        if (_index.Count >= CollectAfterLoadFrom)
+        {
+            // Loading a large store leaves tens of megabytes of garbage (the records' parse, the index's build) that
+            // the GC would otherwise keep resident for the WebUI's whole life; one compacting collection now returns
+            // it, at about 70 ms for 100,000 jobs.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
         lock (_gate)
         {
             _journal.Resume(journal.Lines, journal.EndsTorn);

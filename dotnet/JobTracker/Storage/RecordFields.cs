@@ -23,8 +23,11 @@ internal struct RecordFields
     public double? Finished;
     public string? Error;
     public StoredImage[]? Images;
+    public byte[]? ImageFormats;
     public string? InfoFile;
+    public bool InfoFileDerived;
     public string? RequestSha256;
+    public Sha256Digest? RequestDigest;
     public string[]? LegacyOutputPaths;
     public string? OutputPath;
     public string[]? OutputPaths;
@@ -81,6 +84,11 @@ internal struct RecordFields
                 Images = Images ?? [],
                 InfoFile = InfoFile,
                 RequestSha256 = RequestSha256,
+
+                // The compact forms the reader parsed straight from the bytes, after the Id they derive from.
+                DerivedImageFormats = ImageFormats,
+                HasDerivedInfoFile = InfoFileDerived,
+                RequestDigest = RequestDigest,
                 LegacyOutputPaths = LegacyOutputPaths ?? LegacyPaths(),
             },
             null,

@@ -28,6 +28,7 @@ internal static class SnapshotLoader
             return MoveAside(files, index, log, time, ex.Message);
         }
 
+        index.EnsureCapacity(content.Jobs.Count);
         foreach (var job in content.Jobs)
         {
             index.Put(job);
