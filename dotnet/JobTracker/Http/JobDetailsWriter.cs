@@ -18,6 +18,8 @@ namespace JobTracker.Http;
 /// <param name="log">Where missing files are reported.</param>
 public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, ITrackerLog log)
 {
+    private readonly JobImageLocator _images = new(output, dataDirectory);
+
     /// <summary>The largest image file served; larger ones are left out and logged.</summary>
     public const int MaxImageBytes = 256 * 1024 * 1024;
 
@@ -48,7 +50,7 @@ public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, 
         if (includeImages)
         {
             writer.WriteStartArray("images");
-            foreach (var path in ImagePaths(job))
+            foreach (var path in _images.Paths(job))
             {
                 WriteImage(writer, job.Id, path);
             }
@@ -90,44 +92,6 @@ public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, 
     /// <returns>The path, relative to the WebUI's root.</returns>
     public static string ImageUrl(string jobId, int index) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/sdapi/v1/job/{jobId}/images/{index}");
-
-    private IEnumerable<string?> ImagePaths(JobRecord job)
-    {
-        if (job.LegacyOutputPaths is { } legacy)
-        {
-            foreach (var path in legacy)
-            {
-                yield return LegacyFullPath(path);
-            }
-
-            yield break;
-        }
-
-        foreach (var image in job.Images)
-        {
-            yield return output.TryResolve(image.File, out var path) ? path : null;
-        }
-    }
-
-    private string? LegacyFullPath(string path)
-    {
-        try
-        {
-            // The original extension's own files, listed in its jobs.json: served where they are. A1111 saves
-            // into "outputs/..." relative to its working folder, so a relative path is looked up there first.
-            if (Path.IsPathFullyQualified(path))
-            {
-                return path;
-            }
-
-            var fromWebUi = Path.GetFullPath(path);
-            return File.Exists(fromWebUi) ? fromWebUi : Path.GetFullPath(path, dataDirectory);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException or System.Security.SecurityException)
-        {
-            return null;
-        }
-    }
 
     private void WriteImage(Utf8JsonWriter writer, string jobId, string? path)
     {

@@ -4,11 +4,12 @@ namespace JobTracker.Images;
 
 /// <summary>
 /// Where a job's images are on disk: the tracker's own files inside the output folder, or the paths an
-/// imported job of the original extension lists (resolved against the data folder). Names that would leave
-/// the output folder are dropped.
+/// imported job of the original extension lists (a relative one is looked up from the WebUI's working
+/// folder first, where A1111 saves "outputs/...", then from the data folder). Names that would leave the
+/// output folder are dropped.
 /// </summary>
 /// <param name="output">The tracker's image folder.</param>
-/// <param name="dataDirectory">The folder relative legacy paths are resolved against.</param>
+/// <param name="dataDirectory">The folder relative legacy paths are resolved against when they are not under the working folder.</param>
 public sealed class JobImageLocator(OutputFolder output, string dataDirectory)
 {
     /// <summary>The absolute paths of the job's images that exist, in A1111's order.</summary>
@@ -18,7 +19,7 @@ public sealed class JobImageLocator(OutputFolder output, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(job);
         var paths = new List<string>(JobSummaryCount(job));
-        foreach (var path in Candidates(job))
+        foreach (var path in Paths(job))
         {
             if (path is not null && File.Exists(path))
             {
@@ -35,14 +36,18 @@ public sealed class JobImageLocator(OutputFolder output, string dataDirectory)
     public string? FirstImage(JobRecord job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var first = Candidates(job).FirstOrDefault();
+        var first = Paths(job).FirstOrDefault();
         return first is not null && File.Exists(first) ? first : null;
     }
 
     private static int JobSummaryCount(JobRecord job) => job.LegacyOutputPaths?.Count ?? job.Images.Count;
 
-    private IEnumerable<string?> Candidates(JobRecord job)
+    /// <summary>Where each of the job's images should be, in A1111's order, whether or not the file exists.</summary>
+    /// <param name="job">The job.</param>
+    /// <returns>One absolute path per image; <see langword="null"/> for a name that cannot be resolved safely.</returns>
+    public IEnumerable<string?> Paths(JobRecord job)
     {
+        ArgumentNullException.ThrowIfNull(job);
         if (job.LegacyOutputPaths is { } legacy)
         {
             foreach (var path in legacy)
@@ -63,9 +68,15 @@ public sealed class JobImageLocator(OutputFolder output, string dataDirectory)
     {
         try
         {
-            return Path.GetFullPath(path, dataDirectory);
+            if (Path.IsPathFullyQualified(path))
+            {
+                return path;
+            }
+
+            var fromWebUi = Path.GetFullPath(path);
+            return File.Exists(fromWebUi) ? fromWebUi : Path.GetFullPath(path, dataDirectory);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException or System.Security.SecurityException)
         {
             return null;
         }
