@@ -3,21 +3,8 @@ using JobTracker.Tests.Support;
 
 namespace JobTracker.Tests.Configuration;
 
-public class SettingsLoaderTests
+public class SettingsLoaderTests : TempDirectoryTestBase
 {
-    private TempDirectory _directory = null!;
-    private RecordingLog _log = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _directory = new TempDirectory();
-        _log = new RecordingLog();
-    }
-
-    [TearDown]
-    public void TearDown() => _directory.Dispose();
-
     [Test]
     public void Load_NoFileNoEnvironment_Defaults()
     {

@@ -4,21 +4,8 @@ using JobTracker.Tests.Support;
 
 namespace JobTracker.Tests.Configuration;
 
-public class SettingsStoreTests
+public class SettingsStoreTests : TempDirectoryTestBase
 {
-    private TempDirectory _directory = null!;
-    private RecordingLog _log = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _directory = new TempDirectory();
-        _log = new RecordingLog();
-    }
-
-    [TearDown]
-    public void TearDown() => _directory.Dispose();
-
     [Test]
     public void SetTrackingEnabled_NotPinned_UpdatesMemoryAndWritesValidFile()
     {
