@@ -45,11 +45,21 @@ def find_dotnet() -> str | None:
     return shutil.which("dotnet")
 
 
+# Precompiled (ReadyToRun) for the machine's own platform, the tracker starts about 0.25 s sooner: pythonnet and
+# the core need no JIT at launch. It needs two packages from NuGet on the first build; if that fails, the
+# plain build works everywhere .NET does.
+READY_TO_RUN = ["--use-current-runtime", "--self-contained", "false", "-p:PublishReadyToRun=true"]
+
+
 def build(dotnet: str) -> int:
     print("[Job Tracker] building the .NET core (first launch or sources changed)...", flush=True)
     command = [dotnet, "publish", str(paths.CORE_PROJECT), "-c", "Release", "-o", str(paths.BUILD_DIR),
                "--nologo", "-v", "quiet"]
-    result = subprocess.run(command, cwd=paths.DOTNET_SOURCE_DIR, env={**os.environ, "DOTNET_CLI_TELEMETRY_OPTOUT": "1"})
+    result = publish(command + READY_TO_RUN)
+    if result.returncode != 0:
+        print(f"[Job Tracker] the precompiled build failed (exit {result.returncode}); building without precompilation",
+              flush=True)
+        result = publish(command)
     if result.returncode != 0:
         print(f"[Job Tracker] the build failed (exit {result.returncode}); the output above says why. "
               f"Command: {' '.join(command)}", file=sys.stderr, flush=True)
@@ -57,6 +67,10 @@ def build(dotnet: str) -> int:
     paths.BUILD_STAMP.write_text("built from the sources in dotnet/\n", encoding="utf-8")
     print(f"[Job Tracker] built into {paths.BUILD_DIR}", flush=True)
     return 0
+
+
+def publish(command: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=paths.DOTNET_SOURCE_DIR, env={**os.environ, "DOTNET_CLI_TELEMETRY_OPTOUT": "1"})
 
 
 def main() -> int:

@@ -121,4 +121,30 @@ public class JobRecordReaderTests
             Assert.That(second.Kind, Is.SameAs(first.Kind));
         });
     }
+
+    [Test]
+    public void ReadLine_EscapedFieldNames_ReadLikePlainOnes()
+    {
+        var read = _reader.ReadLine("{\"\\u0069d\":\"AbCd1234\",\"time\\u0073tamp\":7,\"pr\\u006fmpt\":\"a cat\",\"\\u0069p\":\"10.0.0.9\"}"u8);
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Problem, Is.Null);
+            Assert.That(read.Job!.Id, Is.EqualTo("AbCd1234"));
+            Assert.That(read.Job.Timestamp, Is.EqualTo(7));
+            Assert.That(read.Job.Prompt, Is.EqualTo("a cat"));
+            Assert.That(read.Job.Ip, Is.EqualTo("10.0.0.9"));
+        });
+    }
+
+    [Test]
+    public void ReadLine_NamesOfAKnownLength_AreNotMistakenForKnownOnes()
+    {
+        // "prompx", "statuz" and "ix" are as long as known names; they are skipped like any unknown field.
+        var read = _reader.ReadLine("{\"id\":\"AbCd1234\",\"timestamp\":1,\"prompx\":\"no\",\"statuz\":7,\"ix\":[1],\"prompt\":\"yes\"}"u8);
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Problem, Is.Null);
+            Assert.That(read.Job!.Prompt, Is.EqualTo("yes"));
+        });
+    }
 }

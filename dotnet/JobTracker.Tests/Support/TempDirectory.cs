@@ -20,11 +20,9 @@ internal sealed class TempDirectory : IDisposable
             MakeWritable(Path);
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            TestContext.Progress.WriteLine($"could not delete the test folder {Path}: {ex.Message}");
         }
     }
 

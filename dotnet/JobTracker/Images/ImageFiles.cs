@@ -2,7 +2,7 @@ using JobTracker.Storage;
 
 namespace JobTracker.Images;
 
-/// <summary>Writes a job's files into the output folder, each through a temporary file and a rename.</summary>
+/// <summary>Writes a job's files into the output folder, each through a temporary file and a rename (<see cref="AtomicFile"/>).</summary>
 public static class ImageFiles
 {
     /// <summary>Writes every image and the info JSON; on failure removes what was written and rethrows.</summary>
@@ -21,13 +21,12 @@ public static class ImageFiles
         var written = new List<string>(images.Count + 1);
         try
         {
-            Directory.CreateDirectory(folder.Path);
             for (var i = 0; i < images.Count; i++)
             {
                 var format = ImageFormat.Detect(images[i]);
                 var name = OutputFolder.FileName(jobId, i, format);
                 var path = Path.Combine(folder.Path, name);
-                WriteAtomically(path, images[i]);
+                AtomicFile.WriteAll(path, images[i]);
                 written.Add(path);
                 stored.Add(new StoredImage(name, format.ContentType));
             }
@@ -37,7 +36,7 @@ public static class ImageFiles
             {
                 infoFile = OutputFolder.InfoFileName(jobId);
                 var path = Path.Combine(folder.Path, infoFile);
-                WriteAtomically(path, System.Text.Encoding.UTF8.GetBytes(info));
+                AtomicFile.WriteAll(path, System.Text.Encoding.UTF8.GetBytes(info));
                 written.Add(path);
             }
 
@@ -65,25 +64,6 @@ public static class ImageFiles
             {
                 // Best effort: a leftover file is harmless, an exception here would hide the real error.
             }
-        }
-    }
-
-    private static void WriteAtomically(string path, byte[] data)
-    {
-        var temp = path + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                stream.Write(data);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Delete([temp]);
-            throw;
         }
     }
 }

@@ -28,42 +28,29 @@ internal static class FirstAnswer
     /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
     public static void Save(OutputFolder folder, string jobId, int status, ReadOnlySpan<byte> body, ResponseContent content)
     {
-        var path = Path.Combine(folder.Path, OutputFolder.ReplyFileName(jobId));
-        var temp = path + ".tmp";
-        try
+        using var file = AtomicFile.Create(Path.Combine(folder.Path, OutputFolder.ReplyFileName(jobId)));
+        if (!content.IsObject)
         {
-            Directory.CreateDirectory(folder.Path);
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            file.Write(Header(status, -1));
+            file.Write(body);
+        }
+        else
+        {
+            var split = content.OpenIndex + 1;
+            var insertion = ResponseBody.JobIdMember(jobId, content.HasMembers);
+            var cut = content.ImagesRebuildable;
+            var cutStart = cut ? content.ImagesArrayStart + 1 : body.Length;
+            file.Write(Header(status, cut ? cutStart + insertion.Length : -1));
+            file.Write(body[..split]);
+            file.Write(insertion);
+            file.Write(body[split..cutStart]);
+            if (cut)
             {
-                if (!content.IsObject)
-                {
-                    stream.Write(Header(status, -1));
-                    stream.Write(body);
-                }
-                else
-                {
-                    var split = content.OpenIndex + 1;
-                    var insertion = ResponseBody.JobIdMember(jobId, content.HasMembers);
-                    var cut = content.ImagesRebuildable;
-                    var cutStart = cut ? content.ImagesArrayStart + 1 : body.Length;
-                    stream.Write(Header(status, cut ? cutStart + insertion.Length : -1));
-                    stream.Write(body[..split]);
-                    stream.Write(insertion);
-                    stream.Write(body[split..cutStart]);
-                    if (cut)
-                    {
-                        stream.Write(body[content.ImagesArrayEnd..]);
-                    }
-                }
+                file.Write(body[content.ImagesArrayEnd..]);
             }
+        }
 
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            ImageFiles.Delete([temp]);
-            throw;
-        }
+        file.Commit();
     }
 
     /// <summary>Reads a job's reply file.</summary>
