@@ -63,6 +63,15 @@ def headers_for_core(scope) -> str:
     return "\n".join(lines)
 
 
+def app_path(scope) -> str:
+    """The request path as the app's routes see it: without the --subpath prefix (root_path)."""
+    path = scope.get("path", "")
+    root_path = scope.get("root_path", "")
+    if root_path and path.startswith(root_path):
+        return path[len(root_path):]
+    return path
+
+
 def client_ip(scope) -> str:
     """The connection's address; the core decides whether a forwarding header replaces it."""
     return connection_address(scope)

@@ -1,7 +1,10 @@
-"""The outermost, pure-ASGI middleware that turns txt2img/img2img API calls into jobs."""
+"""The outermost, pure-ASGI middleware: it turns txt2img/img2img API calls into jobs, and answers the
+tracker's own GET routes itself (see job_routes)."""
 from __future__ import annotations
 
-from .asgi_messages import client_ip, header, headers_for_core, read_body, replaying
+from . import job_routes
+from .asgi_messages import app_path, client_ip, header, headers_for_core, read_body, replaying
+from .reply_encoding import encoded
 from .tracked_exchange import TrackedExchange
 
 TRACKED_PATHS = {"/sdapi/v1/txt2img": "txt2img", "/sdapi/v1/img2img": "img2img"}
@@ -10,11 +13,7 @@ TRACKED_PATHS = {"/sdapi/v1/txt2img": "txt2img", "/sdapi/v1/img2img": "img2img"}
 def tracked_route(scope) -> str | None:
     if scope["type"] != "http" or scope.get("method") != "POST":
         return None
-    path = scope.get("path", "")
-    root_path = scope.get("root_path", "")
-    if root_path and path.startswith(root_path):
-        path = path[len(root_path):]
-    return TRACKED_PATHS.get(path)
+    return TRACKED_PATHS.get(app_path(scope))
 
 
 class JobTrackerMiddleware:
@@ -25,6 +24,12 @@ class JobTrackerMiddleware:
         self.core = core
 
     async def __call__(self, scope, receive, send):
+        job_route = job_routes.match(scope)
+        # Browsers need A1111's CORS headers, which only come with A1111's own response.
+        if job_route is not None and header(scope, b"origin") is None:
+            reply = job_routes.answer(self.core, *job_route, scope)
+            await _send(send, reply.status, *encoded(scope, reply))
+            return
         route = tracked_route(scope)
         if route is None or not self.core.is_enabled():
             await self.app(scope, receive, send)
@@ -35,7 +40,7 @@ class JobTrackerMiddleware:
             return
         plan = self.core.begin(route, body, client_ip(scope), headers_for_core(scope))
         if plan.action == "reply":
-            await _send_reply(send, plan.reply)
+            await _send(send, plan.reply.status, plan.reply.asgi_headers(), plan.reply.body)  # a replay, byte for byte
             return
         if plan.action != "track":
             await self.app(scope, replaying(body, receive), send)
@@ -48,6 +53,6 @@ class JobTrackerMiddleware:
         await exchange.run(scope, plan.body, send)
 
 
-async def _send_reply(send, reply) -> None:
-    await send({"type": "http.response.start", "status": reply.status, "headers": reply.asgi_headers()})
-    await send({"type": "http.response.body", "body": reply.body, "more_body": False})
+async def _send(send, status: int, headers, body: bytes) -> None:
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body, "more_body": False})

@@ -1,4 +1,5 @@
-"""The tracker's HTTP routes on A1111's FastAPI app. Each body hands the request to the core.
+"""The tracker's HTTP routes on A1111's FastAPI app, so that they are listed in /docs and browsers
+reach them through A1111's CORS layer. Each body hands the request to the core (job_routes.answer).
 
 Handlers are async and never touch the thread pool, which queued generations can exhaust.
 """
@@ -7,12 +8,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from . import live_state
-from .asgi_messages import client_ip, headers_for_core
-
-JOB_PATH = "/sdapi/v1/job/{job_id}"
-JOBS_PATH = "/sdapi/v1/jobs"
-IMAGE_PATH = "/sdapi/v1/job/{job_id}/images/{index}"
+from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, answer
 
 
 def register(app, core) -> None:
@@ -20,18 +16,15 @@ def register(app, core) -> None:
 
     async def get_job(request: Request) -> Response:
         """Get one tracked job with its images (base64), queue position, progress and ETA."""
-        job_id = request.path_params["job_id"]
-        reply = core.get_job_live(job_id, request.url.query, *_caller(request), live_state.gather(job_id))
-        return _response(reply)
+        return _response(answer(core, JOB, request.path_params, request.scope))
 
     async def get_job_image(request: Request) -> Response:
         """Get image n of a tracked job as a file (PNG/JPEG/WebP as stored), with ETag."""
-        params = request.path_params
-        return _response(core.get_image(params["job_id"], params["index"], *_caller(request)))
+        return _response(answer(core, IMAGE, request.path_params, request.scope))
 
     async def list_jobs(request: Request) -> Response:
         """List tracked jobs, newest first; filters: ip, status, after, limit."""
-        return _response(core.list_jobs(request.url.query, *_caller(request)))
+        return _response(answer(core, JOBS, {}, request.scope))
 
     if JOB_PATH not in existing:
         app.add_api_route(JOB_PATH, get_job, methods=["GET"], tags=["Job Tracker"])
@@ -39,10 +32,6 @@ def register(app, core) -> None:
         app.add_api_route(IMAGE_PATH, get_job_image, methods=["GET"], tags=["Job Tracker"])
     if JOBS_PATH not in existing:
         app.add_api_route(JOBS_PATH, list_jobs, methods=["GET"], tags=["Job Tracker"])
-
-
-def _caller(request: Request) -> tuple[str, str]:
-    return client_ip(request.scope), headers_for_core(request.scope)
 
 
 def _response(reply) -> Response:

@@ -1,0 +1,46 @@
+"""The tracker's GET routes: which paths they are, and the core's answer to each.
+
+Both ways in use this module: the FastAPI routes (listed in A1111's /docs, and taken by browser
+requests, which need A1111's CORS layer) and the outermost middleware, which answers every other
+GET itself so that a polling client does not pay for A1111's per-request middleware stack.
+"""
+from __future__ import annotations
+
+import re
+
+from . import live_state
+from .asgi_messages import app_path, client_ip, headers_for_core
+from .http_reply import Reply
+
+JOB_PATH = "/sdapi/v1/job/{job_id}"
+JOBS_PATH = "/sdapi/v1/jobs"
+IMAGE_PATH = "/sdapi/v1/job/{job_id}/images/{index}"
+
+JOB, JOBS, IMAGE = "job", "jobs", "image"
+_JOB_PATTERN = re.compile(r"/sdapi/v1/job/([^/]+)")
+_IMAGE_PATTERN = re.compile(r"/sdapi/v1/job/([^/]+)/images/([^/]+)")
+
+
+def match(scope) -> tuple[str, dict[str, str]] | None:
+    """(route, path parameters) when scope is a GET of one of the tracker's routes, else None."""
+    if scope["type"] != "http" or scope.get("method") != "GET":
+        return None
+    path = app_path(scope)
+    if path == JOBS_PATH:
+        return JOBS, {}
+    if found := _JOB_PATTERN.fullmatch(path):
+        return JOB, {"job_id": found.group(1)}
+    if found := _IMAGE_PATTERN.fullmatch(path):
+        return IMAGE, {"job_id": found.group(1), "index": found.group(2)}
+    return None
+
+
+def answer(core, route: str, params: dict[str, str], scope) -> Reply:
+    query = scope.get("query_string", b"").decode("latin-1")
+    ip, headers = client_ip(scope), headers_for_core(scope)
+    if route == JOB:
+        job_id = params["job_id"]
+        return core.get_job_live(job_id, query, ip, headers, live_state.gather(job_id))
+    if route == IMAGE:
+        return core.get_image(params["job_id"], params["index"], ip, headers)
+    return core.list_jobs(query, ip, headers)
