@@ -155,11 +155,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300, help="timed requests per figure (default 300)")
     parser.add_argument("--warmup", type=int, default=30, help="untimed requests first (default 30)")
     parser.add_argument("--starts", type=int, default=5, help="fresh processes per start-up figure (default 5)")
+    parser.add_argument("--scratch", type=Path, default=REPO / "build",
+                        help="where the data folders go (default: build/ in the repository, beside where the "
+                             "tracker keeps its data by default, the extension's folder)")
     args = parser.parse_args()
     subprocess.run([DEFAULT_PYTHON, str(REPO / "install.py")], check=True)
 
     rows: list[tuple[str, str]] = []
-    with tempfile.TemporaryDirectory(prefix="jobtracker-e2e-bench-") as scratch:
+    args.scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="jobtracker-e2e-bench-", dir=args.scratch) as scratch:
         scratch_dir = Path(scratch)
         empty_dir, large_dir = scratch_dir / "empty", scratch_dir / "large"
         empty_dir.mkdir()
