@@ -17,6 +17,7 @@ JOBS_PATH = "/sdapi/v1/jobs"
 IMAGE_PATH = "/sdapi/v1/job/{job_id}/images/{index}"
 
 JOB, JOBS, IMAGE = "job", "jobs", "image"
+_COMMON_PREFIX = "/sdapi/v1/job"
 _JOB_PATTERN = re.compile(r"/sdapi/v1/job/([^/]+)")
 _IMAGE_PATTERN = re.compile(r"/sdapi/v1/job/([^/]+)/images/([^/]+)")
 
@@ -26,6 +27,8 @@ def match(scope) -> tuple[str, dict[str, str]] | None:
     if scope["type"] != "http" or scope.get("method") != "GET":
         return None
     path = app_path(scope)
+    if not path.startswith(_COMMON_PREFIX):  # every other GET of the WebUI (pages, assets, API) costs only this
+        return None
     if path == JOBS_PATH:
         return JOBS, {}
     if found := _JOB_PATTERN.fullmatch(path):

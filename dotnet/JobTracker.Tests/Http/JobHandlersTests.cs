@@ -7,16 +7,8 @@ using JobTracker.Tests.Support;
 
 namespace JobTracker.Tests.Http;
 
-public class JobHandlersTests
+public class JobHandlersTests : TrackingHarnessTestBase
 {
-    private TrackerHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = TrackerHarness.Tracking();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [TestCase("ZZZZZZZZ", "Job ZZZZZZZZ not found")]
     [TestCase("../../etc", "Job ??????etc not found")]
     [TestCase("%2e%2e", "Job ?2e?2e not found")]

@@ -8,19 +8,11 @@ using JobTracker.Tracking;
 namespace JobTracker.Tests.Tracking;
 
 /// <summary>Client-chosen IDs (<c>X-Job-ID</c>), replays of finished jobs, <c>Prefer: respond-async</c> and keep-alive.</summary>
-public class RequestTrackerRetryTests
+public class RequestTrackerRetryTests : TrackingHarnessTestBase
 {
     private const string Body = "{\"prompt\":\"a cat\",\"steps\":20}";
     private const string Id = "Client01";
     private const string WithId = "x-job-id: " + Id;
-
-    private TrackerHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = TrackerHarness.Tracking();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
 
     [Test]
     public void Begin_FreeClientId_TrackedWithThatId()

@@ -6,16 +6,8 @@ using JobTracker.Tracking;
 
 namespace JobTracker.Tests.Tracking;
 
-public class RequestTrackerTests
+public class RequestTrackerTests : TrackingHarnessTestBase
 {
-    private TrackerHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = TrackerHarness.Tracking();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     [Test]
     public void Begin_TrackingOff_Passthrough()
     {

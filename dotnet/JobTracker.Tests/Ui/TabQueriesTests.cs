@@ -4,16 +4,8 @@ using JobTracker.Ui;
 
 namespace JobTracker.Tests.Ui;
 
-public class TabQueriesTests
+public class TabQueriesTests : TrackingHarnessTestBase
 {
-    private TrackerHarness _harness = null!;
-
-    [SetUp]
-    public void SetUp() => _harness = TrackerHarness.Tracking();
-
-    [TearDown]
-    public void TearDown() => _harness.Dispose();
-
     private TabQueries Tab => _harness.Service.Tab;
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace JobTracker.Storage;
 
@@ -54,11 +55,11 @@ internal sealed class JobIndex
         foreach (var key in keys)
         {
             var job = _byId[key.Id];
-            ListFor(byStatus, job.Status).Add(key);
-            ListFor(byIp, job.Ip).Add(key);
+            CollectionFor(byStatus, job.Status).Add(key);
+            CollectionFor(byIp, job.Ip).Add(key);
             if (job.User is { } user)
             {
-                ListFor(byUser, user).Add(key);
+                CollectionFor(byUser, user).Add(key);
             }
         }
 
@@ -99,11 +100,11 @@ internal sealed class JobIndex
         _byId[job.Id] = job;
         var key = JobOrderKey.Of(job);
         _all.Add(key);
-        SetFor(_byStatus, job.Status).Add(key);
-        SetFor(_byIp, job.Ip).Add(key);
+        CollectionFor(_byStatus, job.Status).Add(key);
+        CollectionFor(_byIp, job.Ip).Add(key);
         if (job.User is { } user)
         {
-            SetFor(_byUser, user).Add(key);
+            CollectionFor(_byUser, user).Add(key);
         }
     }
 
@@ -275,28 +276,17 @@ internal sealed class JobIndex
         }
     }
 
-    private static SortedSet<JobOrderKey> SetFor<TKey>(Dictionary<TKey, SortedSet<JobOrderKey>> sets, TKey value)
+    private static TCollection CollectionFor<TKey, TCollection>(Dictionary<TKey, TCollection> collections, TKey value)
         where TKey : notnull
+        where TCollection : new()
     {
-        if (!sets.TryGetValue(value, out var set))
+        ref var collection = ref CollectionsMarshal.GetValueRefOrAddDefault(collections, value, out var existed);
+        if (!existed)
         {
-            set = [];
-            sets[value] = set;
+            collection = new TCollection();
         }
 
-        return set;
-    }
-
-    private static List<JobOrderKey> ListFor<TKey>(Dictionary<TKey, List<JobOrderKey>> lists, TKey value)
-        where TKey : notnull
-    {
-        if (!lists.TryGetValue(value, out var list))
-        {
-            list = [];
-            lists[value] = list;
-        }
-
-        return list;
+        return collection!;
     }
 
     private static void RemoveFrom<TKey>(Dictionary<TKey, SortedSet<JobOrderKey>> sets, TKey value, JobOrderKey key)

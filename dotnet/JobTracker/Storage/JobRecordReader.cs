@@ -63,7 +63,7 @@ internal sealed class JobRecordReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Name Property(ref Utf8JsonReader reader)
     {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        if (IsRaw(ref reader))
         {
             return NameOf(reader.ValueSpan);
         }
@@ -72,6 +72,11 @@ internal sealed class JobRecordReader
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         return length <= MaxEscapedNameBytes ? NameOf(unescaped[..reader.CopyString(unescaped)]) : Name.Other;
     }
+
+    /// <summary>Whether the token's value is <see cref="Utf8JsonReader.ValueSpan"/> as it stands: in one piece, without escapes.</summary>
+    private static bool IsRaw(ref Utf8JsonReader reader) => !reader.ValueIsEscaped && !reader.HasValueSequence;
+
+    private static bool IsRawString(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String && IsRaw(ref reader);
 
     // By length first: a record's seventeen names cost one or two comparisons each rather than up to nineteen.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -208,8 +213,7 @@ internal sealed class JobRecordReader
     private static void InfoFile(ref Utf8JsonReader reader, ref RecordFields fields)
     {
         // The usual <id>-info.json becomes a flag without a string ever being made.
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && fields.Id is { } id
-            && ImageNames.IsInfoFile(reader.ValueSpan, id))
+        if (IsRawString(ref reader) && fields.Id is { } id && ImageNames.IsInfoFile(reader.ValueSpan, id))
         {
             fields.InfoFileDerived = true;
             fields.InfoFile = null;
@@ -223,8 +227,7 @@ internal sealed class JobRecordReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RequestSha256(ref Utf8JsonReader reader, ref RecordFields fields)
     {
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
-            && Sha256Digest.TryParseLowerHex(reader.ValueSpan, out var digest))
+        if (IsRawString(ref reader) && Sha256Digest.TryParseLowerHex(reader.ValueSpan, out var digest))
         {
             fields.RequestDigest = digest;
             fields.RequestSha256 = null;
@@ -271,7 +274,7 @@ internal sealed class JobRecordReader
                 reader.Read();
                 if (isFile)
                 {
-                    derived = fields.Id is { } id && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+                    derived = fields.Id is { } id && IsRawString(ref reader)
                         ? ImageNames.FormatOf(reader.ValueSpan, id, index)
                         : -1;
                     file = derived >= 0 ? null : String(ref reader, "images.file", ref fields);
