@@ -11,7 +11,6 @@ SERVE_PACKAGES=(python3 python3-fastapi python3-uvicorn python3-httpx python3-pi
 SERVE_MODULES="fastapi, uvicorn, httpx, PIL"
 TEST_PACKAGES=(python3-pytest python3-hypothesis python3-requests)
 TEST_MODULES="pytest, hypothesis, requests"
-JS_PACKAGES=(chromium nodejs npm)
 JS_DIR="$(cd "$(dirname "$0")" && pwd)/js"
 FOR_TESTS=false
 [ "${1:-}" = "--for-tests" ] && FOR_TESTS=true
@@ -39,9 +38,16 @@ $FOR_TESTS || exit 0
 if ! "$PYTHON" -c "import $TEST_MODULES" 2>/dev/null; then
   apt_install "${TEST_PACKAGES[@]}"
 fi
-if ! { [ -x /usr/bin/chromium ] && command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; }; then
-  apt_install "${JS_PACKAGES[@]}"
-fi
+# Each missing piece on its own: a machine may carry NodeSource's nodejs (with npm inside), and
+# Debian's npm package conflicts with it ("held broken packages").
+missing_js_packages() {
+  [ -x /usr/bin/chromium ] || echo chromium
+  command -v node >/dev/null 2>&1 || echo nodejs
+  command -v npm >/dev/null 2>&1 || echo npm
+}
+for package in $(missing_js_packages); do
+  apt_install "$package"
+done
 if [ ! -d "$JS_DIR/node_modules/playwright-core" ]; then
   echo "[Job Tracker] installing playwright-core into tests/js/node_modules (npm ci)..."
   (cd "$JS_DIR" && npm ci --no-audit --no-fund --loglevel=error)
