@@ -9,8 +9,8 @@ set -euo pipefail
 PYTHON=/usr/bin/python3
 SERVE_PACKAGES=(python3 python3-fastapi python3-uvicorn python3-httpx python3-pil)
 SERVE_MODULES="fastapi, uvicorn, httpx, PIL"
-TEST_PACKAGES=(python3-pytest python3-hypothesis python3-requests)
-TEST_MODULES="pytest, hypothesis, requests"
+TEST_PACKAGES=(python3-pytest python3-pytest-timeout python3-hypothesis python3-requests)
+TEST_MODULES="pytest, pytest_timeout, hypothesis, requests"
 JS_DIR="$(cd "$(dirname "$0")" && pwd)/js"
 FOR_TESTS=false
 [ "${1:-}" = "--for-tests" ] && FOR_TESTS=true

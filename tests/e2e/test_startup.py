@@ -3,7 +3,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import time
 
 from api_client import get_job, payload, txt2img
 from repo import REPO
@@ -19,13 +18,13 @@ def test_ui_mode_installs_the_middleware_on_a_live_server(tracker):
     server.assert_no_tracker_errors()
 
 
-def test_install_is_a_fast_no_op_once_built(built_extension):
-    started = time.monotonic()
-    result = subprocess.run([sys.executable, str(REPO / "install.py")], capture_output=True, text=True)
-    elapsed = time.monotonic() - started
+def test_install_is_a_no_op_once_built(built_extension):
+    stamp = REPO / "build" / "core" / "build.stamp"
+    built_at = stamp.stat().st_mtime_ns
+    result = subprocess.run([sys.executable, str(REPO / "install.py")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout == "" and result.stderr == ""
-    assert elapsed < 1.0, f"install.py took {elapsed:.2f}s with nothing to do"
+    assert stamp.stat().st_mtime_ns == built_at
 
 
 def test_unbuilt_extension_logs_once_and_the_webui_runs_on(tmp_path):
