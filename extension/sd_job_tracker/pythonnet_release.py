@@ -1,9 +1,9 @@
 """Which pythonnet release can serve the Python that runs the WebUI.
 
 pythonnet's Python.Runtime.dll holds one ABI table (TypeOffset3xx) per CPython minor version and
-refuses any other. Read at the tags: v3.1.0 has TypeOffset310-314 (src/runtime/Native), and the
-3.2.1 package's Python.Runtime.dll holds TypeOffset311-315 (its source commit c678e2c is past
-"Drop 3.10 support", 70376f2). The newest release that covers a Python is chosen, so 3.10 (A1111's
+refuses any other. Read at the tags: v3.1.0 has TypeOffset310-314 (src/runtime/Native); upstream then
+dropped 3.10 ("Drop 3.10 support", 70376f2) and added 3.15, and the 3.2.1 package's Python.Runtime.dll
+holds TypeOffset311-315 (v3.0.5, the release before, had 3.7-3.13). The newest release that covers a Python is chosen, so 3.10 (A1111's
 and Forge's tested Python) gets 3.1.0. What the shim uses, Loader.Initialize(IntPtr, int) and the
 clr module's AddReference(string), is the same in both (src/runtime/Loader.cs, Types/ClrModule.cs).
 """
