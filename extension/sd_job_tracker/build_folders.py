@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from . import paths
 
 REMOVING_SUFFIX = ".removing"
+SWITCH_ATTEMPTS = 5
+SWITCH_RETRY_SECONDS = 0.05
 _held = []  # open lock files of the core this process runs: kept open (and locked) until the process ends
 
 
@@ -33,7 +36,15 @@ def switch_to(core: paths.CoreBuild) -> None:
     """Make `core` the one in use: write its name beside build/core.current, then rename over it (atomic)."""
     pending = paths.CURRENT_CORE_FILE.with_name(paths.CURRENT_CORE_FILE.name + ".new")
     pending.write_text(core.folder.name + "\n", encoding="utf-8")
-    os.replace(pending, paths.CURRENT_CORE_FILE)
+    for attempt in range(SWITCH_ATTEMPTS):
+        try:
+            os.replace(pending, paths.CURRENT_CORE_FILE)
+            return
+        except PermissionError:
+            # Windows refuses the rename while a starting WebUI has the file open to read it (a few microseconds).
+            if attempt == SWITCH_ATTEMPTS - 1:
+                raise
+            time.sleep(SWITCH_RETRY_SECONDS)
 
 
 def hold(core: paths.CoreBuild) -> str | None:

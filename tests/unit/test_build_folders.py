@@ -105,3 +105,19 @@ def test_a_folder_left_half_removed_is_removed_later(build_root):
     (leftover / "sub").mkdir(parents=True)
     assert build_folders.remove_unused(keep=current) == []
     assert not leftover.exists()
+
+
+def test_the_switch_retries_while_windows_has_the_pointer_open(build_root, monkeypatch):
+    core = build_folders.new_core_folder()
+    refusals = [PermissionError(errno.EACCES, "being used by another process")] * 2
+    real_replace = os.replace
+
+    def replace(source, target):
+        if refusals:
+            raise refusals.pop()
+        real_replace(source, target)
+
+    monkeypatch.setattr(build_folders.os, "replace", replace)
+    monkeypatch.setattr(build_folders, "SWITCH_RETRY_SECONDS", 0)
+    build_folders.switch_to(core)
+    assert paths.current_core() == core
