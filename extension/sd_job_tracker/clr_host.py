@@ -8,25 +8,23 @@ One runtime per process, never unloaded.
 from __future__ import annotations
 
 import ctypes
+import json
 import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
-from .dotnet_root import find_hostfxr
+from .dotnet_root import find_hostfxrs, roots_with_hostfxr_only
+from .hostfxr_status import INSTALLATION_CODES, RUNTIME_INSTALL_HINT as INSTALL_HINT, describe, is_success
 
 HDT_LOAD_ASSEMBLY_AND_GET_FUNCTION_POINTER = 5
-INSTALL_HINT = (
-    "install the .NET 10 runtime (https://dot.net, or your package manager's dotnet-runtime-10.0 / "
-    "dotnet-sdk-10.0) or set DOTNET_ROOT to its folder"
-)
-# hostfxr status codes worth naming; the rest are reported in hex.
-HOSTFXR_ERRORS = {
-    0x80008083: "the .NET runtime version the tracker needs (10.0) is not installed",
-    0x80008096: "another .NET runtime with different settings is already loaded in this process",
-    0x8000808C: "hostfxr could not read the runtimeconfig.json",
-    0x80008093: "the runtimeconfig.json is invalid",
-    0x80008081: "the .NET host failed to load a component",
-}
+DEFAULT_RUNTIME_MAJOR = 10
+# Loader.Initialize's argument names the Python library; empty means "the one already in this process", as
+# pythonnet's own loader passes it (pythonnet/__init__.py load(): func(b"")) on every platform. On Windows
+# Python.Runtime then finds each Python symbol among the process's loaded modules (src/runtime/Native/
+# LibraryLoader.cs, WindowsLoader.GetFunction with a null handle -> EnumProcessModules), so no path goes through
+# LoadLibraryA and its ANSI code page (a user folder such as C:\Users\Łukasz would fail there).
+PYTHON_LIBRARY_ARGUMENT = b""
 
 _lock = threading.Lock()
 _started = False
@@ -54,26 +52,25 @@ class _InitParameters(ctypes.Structure):
     _fields_ = [("size", ctypes.c_size_t), ("host_path", _char_p), ("dotnet_root", _char_p)]
 
 
-def _describe(code: int) -> str:
-    code &= 0xFFFFFFFF
-    return f"{HOSTFXR_ERRORS.get(code, 'hostfxr error')} (0x{code:08X})"
+class _InstallationUnusable(ClrStartError):
+    """This .NET installation could not start the runtime; another one may."""
 
 
-def _python_library_argument() -> bytes:
-    """What Python.Runtime should load as the Python library.
+def runtime_major(runtime_config: Path) -> int:
+    """The major version of Microsoft.NETCore.App the core's runtimeconfig.json asks for."""
+    try:
+        options = json.loads(runtime_config.read_text(encoding="utf-8"))["runtimeOptions"]
+        framework = options.get("framework") or (options.get("frameworks") or [{}])[0]
+        return int(str(framework["version"]).split(".")[0])
+    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return DEFAULT_RUNTIME_MAJOR
 
-    Empty means 'this process': on Linux and macOS the interpreter's symbols are already
-    loaded globally. On Windows they live in pythonXY.dll, which must be named.
+
+def start_clr(runtime_config: Path, python_runtime_dll: Path, extra_roots: Iterable[Path] = ()) -> None:
+    """Start .NET with runtime_config and initialise pythonnet from python_runtime_dll. Idempotent.
+
+    extra_roots: .NET roots to try after DOTNET_ROOT and before the system's (see dotnet_root.candidate_roots).
     """
-    if sys.platform != "win32":
-        return b""
-    buffer = ctypes.create_unicode_buffer(32768)
-    ctypes.windll.kernel32.GetModuleFileNameW(ctypes.c_void_p(sys.dllhandle), buffer, len(buffer))
-    return buffer.value.encode("utf-8")
-
-
-def start_clr(runtime_config: Path, python_runtime_dll: Path) -> None:
-    """Start .NET with runtime_config and initialise pythonnet from python_runtime_dll. Idempotent."""
     global _started
     with _lock:
         if _started:
@@ -81,17 +78,32 @@ def start_clr(runtime_config: Path, python_runtime_dll: Path) -> None:
         for required in (runtime_config, python_runtime_dll):
             if not required.is_file():
                 raise ClrStartError(f"{required} is missing; the .NET part was not built (run install.py)")
-        found = find_hostfxr()
-        if found is None:
-            raise ClrStartError(f"no .NET installation was found: {INSTALL_HINT}")
-        dotnet_root, hostfxr_path = found
-        try:
-            hostfxr = ctypes.CDLL(str(hostfxr_path))
-        except OSError as error:
-            raise ClrStartError(f"cannot load {hostfxr_path}: {error}; {INSTALL_HINT}") from error
-        load_assembly = _runtime_delegate(hostfxr, runtime_config, dotnet_root)
+        load_assembly = _start_runtime(runtime_config, runtime_major(runtime_config), list(extra_roots))
         _initialize_pythonnet(load_assembly, python_runtime_dll)
         _started = True
+
+
+def _start_runtime(runtime_config: Path, major: int, extra_roots: list[Path]):
+    """Try each .NET root that has hostfxr and the runtime, in search order, until one starts."""
+    candidates = find_hostfxrs(major, extra_roots)
+    if not candidates:
+        others = roots_with_hostfxr_only(major, extra_roots)
+        if others:
+            raise ClrStartError(f".NET {major} is missing: {', '.join(map(str, others))} hold(s) other .NET versions "
+                                f"only; {INSTALL_HINT}")
+        raise ClrStartError(f"no .NET installation was found: {INSTALL_HINT}")
+    failures = []
+    for dotnet_root, hostfxr_path in candidates:
+        try:
+            hostfxr = ctypes.CDLL(str(hostfxr_path))
+        except OSError as error:  # e.g. another architecture's .NET (x64 under an arm64 Python)
+            failures.append(f"cannot load {hostfxr_path}: {error}")
+            continue
+        try:
+            return _runtime_delegate(hostfxr, runtime_config, dotnet_root)
+        except _InstallationUnusable as error:
+            failures.append(str(error))
+    raise ClrStartError(f"{'; '.join(failures)}; {INSTALL_HINT}")
 
 
 def _runtime_delegate(hostfxr, runtime_config: Path, dotnet_root: Path):
@@ -108,14 +120,15 @@ def _runtime_delegate(hostfxr, runtime_config: Path, dotnet_root: Path):
     parameters = _InitParameters(ctypes.sizeof(_InitParameters), None, _native(str(dotnet_root)))
     handle = ctypes.c_void_p()
     code = initialize(_native(str(runtime_config)), ctypes.byref(parameters), ctypes.byref(handle))
-    # 0 = started, 1 = a runtime was already running, 2 = running with other properties.
-    if code not in (0, 1, 2) or not handle.value:
-        raise ClrStartError(f"cannot start .NET from {dotnet_root}: {_describe(code)}; {INSTALL_HINT}")
+    if not is_success(code) or not handle.value:
+        if (code & 0xFFFFFFFF) in INSTALLATION_CODES:
+            raise _InstallationUnusable(f"cannot start .NET from {dotnet_root}: {describe(code)}")
+        raise ClrStartError(f"cannot start .NET from {dotnet_root}: {describe(code)}")
     try:
         function = ctypes.c_void_p()
         code = get_delegate(handle, HDT_LOAD_ASSEMBLY_AND_GET_FUNCTION_POINTER, ctypes.byref(function))
         if code != 0 or not function.value:
-            raise ClrStartError(f"cannot get the .NET assembly loader: {_describe(code)}")
+            raise ClrStartError(f"cannot get the .NET assembly loader: {describe(code)}")
     finally:
         close(handle)
     prototype = _FUNCTYPE(ctypes.c_int32, _char_p, _char_p, _char_p, _char_p, ctypes.c_void_p,
@@ -128,8 +141,7 @@ def _initialize_pythonnet(load_assembly, python_runtime_dll: Path) -> None:
     code = load_assembly(_native(str(python_runtime_dll)), _native("Python.Runtime.Loader, Python.Runtime"),
                          _native("Initialize"), None, None, ctypes.byref(entry))
     if code != 0 or not entry.value:
-        raise ClrStartError(f"cannot load {python_runtime_dll.name}: {_describe(code)}")
+        raise ClrStartError(f"cannot load {python_runtime_dll.name}: {describe(code)}")
     initialize = _FUNCTYPE(ctypes.c_int32, ctypes.c_char_p, ctypes.c_int32)(entry.value)
-    argument = _python_library_argument()
-    if initialize(argument, len(argument)) != 0:
+    if initialize(PYTHON_LIBRARY_ARGUMENT, len(PYTHON_LIBRARY_ARGUMENT)) != 0:
         raise ClrStartError("pythonnet failed to initialise; its error is printed above")

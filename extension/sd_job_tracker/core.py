@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import atexit
 import json
+import sys
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
-from . import native_bytes, paths
+from . import build_folders, build_record, native_bytes, paths
+from .assembly_version import product_version
 from .clr_host import ClrStartError, start_clr
+from .pythonnet_release import pythonnet_version, start_refusal, unsupported_message
 from .http_reply import Reply, internal_error
 from .log import log
 
@@ -163,15 +167,36 @@ def start(api_auth: str | None) -> TrackerCore | None:
 
 
 def _load_host():
-    if not paths.CORE_ASSEMBLY.is_file():
-        raise ClrStartError(f"{paths.CORE_ASSEMBLY} is missing; the .NET part was not built (run install.py)")
-    start_clr(paths.CORE_RUNTIME_CONFIG, paths.PYTHON_RUNTIME_ASSEMBLY)
+    # Before pythonnet is touched: a Python its Python.Runtime.dll cannot serve gets one line, not its ABI exception.
+    if pythonnet_version(sys.version_info) is None:
+        raise ClrStartError(unsupported_message(sys.version_info))
+    core = paths.current_core()
+    if not core.assembly.is_file():
+        raise ClrStartError(f"{core.assembly} is missing; the .NET part was not built (run install.py)")
+    refusal = start_refusal(_built_pythonnet(core), sys.version_info)
+    if refusal:
+        raise ClrStartError(refusal)
+    note = build_folders.hold(core)
+    if note:
+        log(note)
+    record = build_record.read(core.stamp)
+    start_clr(core.runtime_config, core.python_runtime,
+              extra_roots=[Path(record.dotnet_root)] if record and record.dotnet_root else [])
     import clr  # pythonnet's module, available only once the runtime has started
 
-    clr.AddReference(str(paths.CORE_ASSEMBLY))
+    clr.AddReference(str(core.assembly))
     from JobTracker.Interop import TrackerHost  # noqa: E402 - a .NET namespace
 
     return TrackerHost
+
+
+def _built_pythonnet(core: paths.CoreBuild) -> str | None:
+    """The pythonnet release of the built Python.Runtime.dll, read from the file; None if it cannot be read."""
+    try:
+        return product_version(core.python_runtime)
+    except OSError as error:
+        log(f"cannot read the version of {core.python_runtime}: {error}")
+        return None
 
 
 def _stop(host) -> None:

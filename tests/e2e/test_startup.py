@@ -42,16 +42,16 @@ def test_unbuilt_extension_logs_once_and_the_webui_runs_on(tmp_path):
     assert "install.py" in log
 
 
-def test_missing_dotnet_is_one_readable_error(tmp_path):
+def test_missing_dotnet_is_one_readable_error(built_extension):
     probe = textwrap.dedent(f"""
         import sys
         sys.path.insert(0, {str(REPO / "extension")!r})
-        from pathlib import Path
-        from sd_job_tracker import clr_host
-        clr_host.find_hostfxr = lambda: None
+        from sd_job_tracker import clr_host, paths
+        clr_host.find_hostfxrs = lambda major, extra_roots: []
+        clr_host.roots_with_hostfxr_only = lambda major, extra_roots: []
+        core = paths.current_core()
         try:
-            clr_host.start_clr(Path({str(REPO / "build/core/JobTracker.runtimeconfig.json")!r}),
-                               Path({str(REPO / "build/core/Python.Runtime.dll")!r}))
+            clr_host.start_clr(core.runtime_config, core.python_runtime)
         except clr_host.ClrStartError as error:
             print(error)
     """)
