@@ -8,6 +8,9 @@ from api_client import get_job, payload, txt2img
 from repo import REPO
 from support.standin_server import StandinServer
 
+sys.path.insert(0, str(REPO / "extension"))
+from sd_job_tracker.paths import current_core  # noqa: E402
+
 
 def test_ui_mode_installs_the_middleware_on_a_live_server(tracker):
     server = tracker(nowebui=False)
@@ -19,7 +22,7 @@ def test_ui_mode_installs_the_middleware_on_a_live_server(tracker):
 
 
 def test_install_is_a_no_op_once_built(built_extension):
-    stamp = REPO / "build" / "core" / "build.stamp"
+    stamp = current_core().stamp
     built_at = stamp.stat().st_mtime_ns
     result = subprocess.run([sys.executable, str(REPO / "install.py")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
