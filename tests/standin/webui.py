@@ -39,12 +39,14 @@ def initialize():
 def api_only():
     from fastapi import FastAPI
 
-    from modules import initialize_util, script_callbacks, standin_generations, standin_ui_api, uvicorn_runner
+    from modules import (initialize_util, script_callbacks, standin_flavour, standin_forge, standin_generations,
+                         standin_ui_api, uvicorn_runner)
     from modules.api.api import Api
     from modules.call_queue import queue_lock
     from modules.shared import cmd_opts
 
-    app = FastAPI()
+    # Forge webui.py:53 gives the API-only app its exception handler.
+    app = FastAPI(exception_handlers={Exception: standin_forge.handle_exception}) if standin_flavour.is_forge() else FastAPI()
     initialize_util.setup_middleware(app)
     Api(app, queue_lock)
     standin_generations.setup_standin_api(app)
