@@ -7,7 +7,7 @@ import json
 
 import gradio as gr
 
-from . import core, tab_text, thumbnails
+from . import core, host_auth, tab_text, thumbnails
 from .log import log
 
 NOT_RUNNING = "the Job Tracker core is not running (see the WebUI log)"
@@ -20,9 +20,7 @@ def tracker():
     running = core.current()
     if running is not None or core.failure() is not None:
         return running
-    from modules import shared  # A1111's module: present whenever the tab is built
-
-    return core.start(getattr(shared.cmd_opts, "api_auth", None))
+    return core.start(host_auth.read().credentials)
 
 
 def _number(value, default: int) -> int:

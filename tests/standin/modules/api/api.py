@@ -9,7 +9,7 @@ from contextlib import closing
 from secrets import compare_digest
 from typing import Any, Dict, List
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Header
 from fastapi.exceptions import HTTPException
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 
@@ -49,6 +49,12 @@ def sdnext_credentials(cmd_opts):
     return credentials
 
 
+def _api_key_guard(x_api_key: str = Header(default="")):
+    """Stand-in only (--standin-api-guard): API protection of a kind the tracker cannot know."""
+    if not compare_digest(x_api_key, shared.cmd_opts.standin_api_guard):
+        raise HTTPException(status_code=403, detail="bad X-API-Key")
+
+
 class Api:
     def __init__(self, app: FastAPI, queue_lock):
         self.credentials = {}
@@ -83,8 +89,11 @@ class Api:
         self.default_script_arg_img2img = self.init_default_script_args(scripts.scripts_img2img)
 
     def add_api_route(self, path: str, endpoint, **kwargs):
-        if self.credentials:
-            return self.app.add_api_route(path, endpoint, dependencies=[Depends(self.auth)], **kwargs)
+        dependencies = [Depends(self.auth)] if self.credentials else []
+        if shared.cmd_opts.standin_api_guard:
+            dependencies.append(Depends(_api_key_guard))
+        if dependencies:
+            return self.app.add_api_route(path, endpoint, dependencies=dependencies, **kwargs)
         return self.app.add_api_route(path, endpoint, **kwargs)
 
     def auth(self, credentials: HTTPBasicCredentials = Depends(HTTPBasic())):
