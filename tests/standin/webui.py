@@ -25,8 +25,11 @@ def _host(cmd_opts):
 
 def initialize():
     """Run the extensions' installers, import their scripts, "load" the model."""
-    from modules import extensions, launch_utils, scripts, sd_models
+    from modules import extensions, launch_utils, scripts, sd_models, standin_flavour, ui_tempdir
     from modules.shared import cmd_opts
+
+    if not standin_flavour.is_sdnext():  # A1111 modules/gradio_extensons.py:83, at start-up
+        ui_tempdir.install_ui_tempdir_override()
 
     found = extensions.list_extensions(cmd_opts.extension, disable_all=cmd_opts.disable_all_extensions)
     if not cmd_opts.skip_install:
