@@ -1,7 +1,7 @@
 """gr.Gallery: a list of images, each a file path, a PIL image or an (image, caption) pair.
 
 On the wire each item is {"path", "url", "caption"}: a returned file must exist (Gradio copies it
-into its cache and fails otherwise); a PIL image travels inline as a PNG data URL.
+into its cache and fails otherwise); a PIL image is written to a file first (media.pil_to_temp_file).
 """
 from .. import media, portability
 from .base import Component
