@@ -7,12 +7,12 @@ import json
 
 import gradio as gr
 
-from . import core, tab_text, thumbnails
+from . import core, host_auth, tab_text, tab_thumbnail_selection, thumbnails
 from .log import log
 
 NOT_RUNNING = "the Job Tracker core is not running (see the WebUI log)"
 DEFAULT_PAGE_SIZE = 25
-EMPTY_STATE = {"ids": [], "signature": None}
+EMPTY_STATE = {"ids": [], "signature": None, "thumbs": [], "thumb_selected": None, "restore": False}
 
 
 def tracker():
@@ -20,9 +20,7 @@ def tracker():
     running = core.current()
     if running is not None or core.failure() is not None:
         return running
-    from modules import shared  # A1111's module: present whenever the tab is built
-
-    return core.start(getattr(shared.cmd_opts, "api_auth", None))
+    return core.start(host_auth.read().credentials)
 
 
 def _number(value, default: int) -> int:
@@ -41,7 +39,8 @@ def table(status, search, page, page_size, state, force=False, shown=None):
     answer = (running.job_page(status, search, requested, _number(page_size, DEFAULT_PAGE_SIZE))
               if running is not None else {"error": "TrackerUnavailable", "detail": NOT_RUNNING})
     if tab_text.is_error(answer):
-        return [], tab_text.table({}), tab_text.page_caption(answer), gr.update(), dict(EMPTY_STATE)
+        thumbs, state = tab_thumbnail_selection.forget_selection(state, replacement=[])
+        return thumbs, tab_text.table({}), tab_text.page_caption(answer), gr.update(), {**state, **_page_state([], None)}
     jobs = answer["jobs"]
     signature = json.dumps([answer["page"], answer["pages"], answer["total"],
                             [[j["id"], j["status"], j["image_count"], j["started"], j["finished"]] for j in jobs]])
@@ -49,10 +48,21 @@ def table(status, search, page, page_size, state, force=False, shown=None):
     if not force and isinstance(state, dict) and state.get("signature") == signature:
         # Nothing changed: leave the gallery and table alone, so the page does not flicker.
         return gr.update(), gr.update(), gr.update(), page_update, state
-    gallery = [(thumbnails.load(thumbnails.ensure(job["first_image"], job["thumbnail"])),
-                tab_text.thumbnail_caption(job)) for job in jobs]
-    return (gallery, tab_text.table(answer), tab_text.page_caption(answer), page_update,
-            {"ids": [job["id"] for job in jobs], "signature": signature})
+    items = []
+    for job in jobs:
+        path = thumbnails.ensure(job["first_image"], job["thumbnail"])
+        items.append([str(path) if path else None, tab_text.thumbnail_caption(job)])
+    thumbs, state = tab_thumbnail_selection.forget_selection(state, tab_thumbnail_selection.gallery(items))
+    return (thumbs, tab_text.table(answer), tab_text.page_caption(answer), page_update,
+            {**state, **_page_state(jobs, signature, items)})
+
+
+def _page_state(jobs, signature, items=()):
+    return {"ids": [job["id"] for job in jobs], "signature": signature, "thumbs": list(items)}
+
+
+def restore_thumbnails(state):
+    return tab_thumbnail_selection.restore(state)
 
 
 def refresh(status, search, page, page_size, state):
@@ -140,17 +150,23 @@ def detail(job_id):
             gr.update(value=view["error"] or "", visible=bool(view["error"])))
 
 
+def open_job(job_id, state):
+    """A job opened by its ID: the detail, then (thumbnails, page state), see tab_thumbnail_selection."""
+    return (*detail(job_id), *tab_thumbnail_selection.forget_selection(state))
+
+
 def select_row(state, evt: gr.SelectData):
     # A click on the ID cell names the job even if the browser re-sorted the table; otherwise the row counts.
     if isinstance(state, dict) and evt.value in state.get("ids", []):
-        return detail(evt.value)
+        return open_job(evt.value, state)
     index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
-    return detail(_id_at(state, index))
+    return open_job(_id_at(state, index), state)
 
 
 def select_thumbnail(state, evt: gr.SelectData):
+    """The detail, then the page state that remembers which thumbnail the gallery holds selected."""
     index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
-    return detail(_id_at(state, index))
+    return (*detail(_id_at(state, index)), tab_thumbnail_selection.selected(state, index))
 
 
 def _id_at(state, index):
@@ -159,12 +175,4 @@ def _id_at(state, index):
 
 
 def _full_image(path):
-    from PIL import Image
-
-    try:
-        with Image.open(path) as image:
-            image.load()
-            return image.copy()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        log(f"could not read the image {path}: {error}")
-        return None
+    return thumbnails.stored_image(path)  # served from the job's own file by A1111 and Forge, not re-encoded

@@ -52,19 +52,27 @@ def build():
         settings_outputs = [enabled, retention, settings_note]
         detail_outputs = [job_id, job_status, images, prompt, negative, info, error]
 
-        ui.load(on.load, inputs=table_inputs, outputs=settings_outputs + table_outputs)
-        refresh.click(on.refresh, inputs=table_inputs, outputs=table_outputs)
-        status.change(on.first_page, inputs=[status, search, page_size, page_state], outputs=table_outputs)
-        page_size.change(on.first_page, inputs=[status, search, page_size, page_state], outputs=table_outputs)
-        search.submit(on.first_page, inputs=[status, search, page_size, page_state], outputs=table_outputs)
-        previous.click(on.previous_page, inputs=table_inputs, outputs=table_outputs)
-        following.click(on.next_page, inputs=table_inputs, outputs=table_outputs)
-        page.submit(on.go_to_page, inputs=table_inputs, outputs=table_outputs)
-        jobs.select(on.select_row, inputs=[page_state], outputs=detail_outputs)
-        thumbs.select(on.select_thumbnail, inputs=[page_state], outputs=detail_outputs)
-        job_id.submit(on.detail, inputs=[job_id], outputs=detail_outputs)
+        # Events that may leave a stale thumbnail selection are chained to restore_thumbnails (see
+        # tab_thumbnail_selection). The auto-refresh (javascript/job_tracker.js clicks jt_refresh every
+        # 5 s) shows no progress overlay, which would make the table flicker; "hidden" means the same in
+        # Gradio 3.41 and 4.x.
+        quiet = {"show_progress": "hidden"}
+
+        def restoring(event):
+            event.then(on.restore_thumbnails, inputs=[page_state], outputs=[thumbs, page_state], **quiet)
+
+        restoring(ui.load(on.load, inputs=table_inputs, outputs=settings_outputs + table_outputs))
+        restoring(refresh.click(on.refresh, inputs=table_inputs, outputs=table_outputs, **quiet))
+        for change in (status.change, page_size.change, search.submit):
+            restoring(change(on.first_page, inputs=[status, search, page_size, page_state], outputs=table_outputs))
+        restoring(previous.click(on.previous_page, inputs=table_inputs, outputs=table_outputs))
+        restoring(following.click(on.next_page, inputs=table_inputs, outputs=table_outputs))
+        restoring(page.submit(on.go_to_page, inputs=table_inputs, outputs=table_outputs))
+        restoring(jobs.select(on.select_row, inputs=[page_state], outputs=detail_outputs + [thumbs, page_state]))
+        thumbs.select(on.select_thumbnail, inputs=[page_state], outputs=detail_outputs + [page_state])
+        restoring(job_id.submit(on.open_job, inputs=[job_id, page_state], outputs=detail_outputs + [thumbs, page_state]))
         # .input fires on the user's own changes only, not when page load sets the values.
         enabled.input(on.set_tracking, inputs=[enabled], outputs=settings_outputs)
         retention.input(on.set_retention, inputs=[retention], outputs=settings_outputs)
-        purge.click(on.purge_now, inputs=table_inputs, outputs=[purge_note] + table_outputs)
+        restoring(purge.click(on.purge_now, inputs=table_inputs, outputs=[purge_note] + table_outputs))
     return ui

@@ -39,17 +39,50 @@ def _unreadable_image_errors():
 
 
 def load(path: Path | None):
-    """The thumbnail as a PIL image (so Gradio serves it from its own cache), or a grey placeholder."""
+    """The thumbnail as a PIL image that names its file (see stored_image), or a grey placeholder."""
+    if path is not None:
+        image = stored_image(path)
+        if image is not None:
+            return image
+    return stored_image(_placeholder_file()) or _placeholder()
+
+
+def stored_image(path) -> "Image.Image | None":
+    """The image in `path`, marked with the file it came from; None (logged) if it cannot be read.
+
+    A1111 and Forge write every PIL image an event returns to a new PNG in their temp folder and
+    never clean it up, unless the image has `already_saved_as`: then the file itself is served, as
+    is (A1111 v1.10.1 modules/ui_tempdir.py:34-40, Forge modules/ui_tempdir.py:45-51). Other
+    Gradio hosts ignore the mark and cache the image by content, once per distinct picture.
+    """
     from PIL import Image
 
-    if path is not None:
-        try:
-            with Image.open(path) as image:
-                image.load()
-                return image.copy()
-        except _unreadable_image_errors() as error:
-            log(f"could not read the thumbnail {path.name}: {error}")
+    try:
+        with Image.open(path) as image:
+            image.load()
+            loaded = image.copy()
+    except _unreadable_image_errors() as error:
+        log(f"could not read the image {Path(path).name}: {error}")
+        return None
+    loaded.already_saved_as = os.path.abspath(path)
+    return loaded
+
+
+def _placeholder():
+    from PIL import Image
+
     return Image.new("RGB", (BOX, BOX), PLACEHOLDER_GREY)
+
+
+def _placeholder_file() -> Path:
+    """One grey placeholder file per machine, so a missing thumbnail adds nothing to the temp folder."""
+    target = Path(tempfile.gettempdir()) / f"job-tracker-placeholder-{BOX}.jpg"
+    if not target.is_file():
+        try:
+            _write_jpeg(_placeholder(), target)
+        except OSError as error:  # a full or read-only temp folder: the host writes its own copy
+            log(f"could not write the thumbnail placeholder: {error}")
+    return target
 
 
 def _draw(source: Path, target: Path) -> None:
@@ -59,11 +92,15 @@ def _draw(source: Path, target: Path) -> None:
         image.thumbnail((BOX, BOX))
         flat = _without_alpha(image)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _write_jpeg(flat, target)
+
+
+def _write_jpeg(image, target: Path) -> None:
     # A unique temporary name: two refreshes may draw the same thumbnail at once.
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as file:
-            flat.save(file, format="JPEG", quality=QUALITY, optimize=True)
+            image.save(file, format="JPEG", quality=QUALITY, optimize=True)
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):

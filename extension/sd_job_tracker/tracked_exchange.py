@@ -7,7 +7,8 @@ If A1111 answers before admitting the request (a 4xx on validation), its respons
 out untouched and no job remains.
 
 With `Prefer: respond-async` the client gets the core's `202 Accepted` at admission instead,
-and A1111's answer is only recorded. A synchronous answer still waiting after the early headers
+and A1111's answer is only recorded; a WebUI that answers before the admission is seen gets its
+answer sent as is (never a 202 after the generation). A synchronous answer still waiting after the early headers
 sends one space every `keepalive_seconds` (JSON allows leading whitespace), so proxies that cut
 idle connections keep it open.
 """
@@ -123,13 +124,11 @@ class TrackedExchange:
                 await send({"type": "http.response.body", "body": out, "more_body": False})
             return
         # A1111 answered before the early headers left: either it refused the request
-        # (no admission, no job) or it failed or finished right after admitting it.
+        # (no admission, no job) or it failed or finished right after admitting it, or the WebUI
+        # never reports admissions (SD.Next). The job is over, so a 202 would come after the
+        # generation: the client gets the result itself, as if it had not asked to respond async.
         if self.admitted.is_set() or (self.status == 200 and self.core.queued(self.job_id)):
             out = self._record(body)
-            if self.respond_async:
-                async with self.send_lock:
-                    await self._send_accepted(send)
-                return
             headers = replace_header(self.app_headers, b"content-length", str(len(out)).encode("ascii"))
             headers = replace_header(headers, b"x-job-id", self.job_id.encode("ascii"))
         else:

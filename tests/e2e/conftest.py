@@ -62,15 +62,17 @@ class TrackerServer:
 
 @pytest.fixture
 def tracker(built_extension, tmp_path):
-    """tracker(*flags, env=, data_dir=, extension=True, nowebui=True) -> a running TrackerServer."""
+    """tracker(*flags, env=, data_dir=, extension=True, nowebui=True, more_extensions=()) -> a running
+    TrackerServer; more_extensions are loaded after Job Tracker."""
     started: list[TrackerServer] = []
 
-    def start(*args, env=None, data_dir=None, extension=True, nowebui=True) -> TrackerServer:
+    def start(*args, env=None, data_dir=None, extension=True, nowebui=True, more_extensions=()) -> TrackerServer:
         number = len(started)
         data = Path(data_dir) if data_dir else tmp_path / f"data-{number}"
         environment = {"TRACKER_ENABLED": "1", "TRACKER_RETENTION": None, "TRACKER_DATA_DIR": str(data)}
         environment.update(env or {})
-        webui = StandinServer(args, extensions=[built_extension] if extension else [], env=environment,
+        extensions = ([built_extension] if extension else []) + list(more_extensions)
+        webui = StandinServer(args, extensions=extensions, env=environment,
                               nowebui=nowebui, log_path=tmp_path / f"webui-{number}.log")
         server = TrackerServer(webui.start(), data)
         started.append(server)

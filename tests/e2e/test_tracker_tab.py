@@ -1,6 +1,4 @@
 """The "Job Tracker" tab, built by the WebUI through on_ui_tabs and driven over HTTP like a browser would."""
-import base64
-import io
 import json
 from pathlib import Path
 
@@ -32,8 +30,8 @@ def _write_config(data_dir: Path, enabled=True, retention=0):
 
 
 def _image(item) -> Image.Image:
-    assert item["url"].startswith("data:image/png;base64,"), item
-    image = Image.open(io.BytesIO(base64.b64decode(item["url"].split(",", 1)[1])))
+    """The picture a gallery item shows: a file the WebUI serves (A1111 adds "?<mtime>" to a stored one)."""
+    image = Image.open(item["path"].split("?", 1)[0])
     image.load()
     return image
 
@@ -81,7 +79,7 @@ def test_the_table_lists_jobs_newest_first_with_real_thumbnails(tab_server):
         [tab] = config["tabs"]
         assert (tab["title"], tab["elem_id"]) == ("Job Tracker", "job_tracker")
 
-        [event] = ui.load()["events"]
+        event = ui.load()["events"][0]  # then restore_thumbnails, which has nothing to restore
         assert event["error"] is None, event
         gallery, table, caption = event["outputs"][3], event["outputs"][4], event["outputs"][5]
         newest_first = [jobs["failed"], jobs["script"], jobs["bird"], jobs["fox"]]
@@ -168,7 +166,7 @@ def test_selecting_a_job_shows_its_images_prompt_and_info(tab_server):
         ui.load()
         row = ui.run("jt_jobs", "select", event_data={"index": [3, 0], "value": jobs["fox"]})
         assert row["error"] is None, row
-        job_id, status, images, prompt, negative, info, error = row["outputs"]
+        job_id, status, images, prompt, negative, info, error = row["outputs"][:7]  # then thumbnails, page state
         assert (job_id, status, prompt, negative) == (jobs["fox"], "Completed", "a red fox in snow", "")
         assert [_image(item).size for item in images] == [(256, 192), (256, 192)]
         assert "Size: 256x192" in info and "Seed: 1234" in info and "Steps: 4" in info and "Sampler:" in info
@@ -181,13 +179,13 @@ def test_selecting_a_job_shows_its_images_prompt_and_info(tab_server):
         assert by_row["outputs"][0] == jobs["bird"]
 
         thumb = ui.run("jt_thumbs", "select", event_data={"index": 0, "value": None})
-        job_id, status, images, prompt, _, _, error = thumb["outputs"]
+        job_id, status, images, prompt, _, _, error = thumb["outputs"][:7]
         assert (job_id, status, images) == (jobs["failed"], "Failed", [])
         assert error["visible"] is True and "standin: generation failed on purpose" in error["value"]
 
-        typed = ui.run("jt_job_id", "submit", [jobs["bird"]])
+        typed = ui.run("jt_job_id", "submit", [jobs["bird"], None])
         assert typed["outputs"][3] == "a blue bird" and len(typed["outputs"][2]) == 1
-        unknown = ui.run("jt_job_id", "submit", ["ZZZZZZZZ"])
+        unknown = ui.run("jt_job_id", "submit", ["ZZZZZZZZ", None])
         assert unknown["outputs"][6] == {"__type__": "update", "value": "Job ZZZZZZZZ not found", "visible": True}
         _assert_clean(ui, server)
 
@@ -199,7 +197,7 @@ def test_a_prompt_with_markup_comes_back_as_text(tab_server):
         ui.load()
         table = ui.component("jt_jobs")
         assert [row[3] for row in table["value"]["data"] if row[0] == jobs["script"]] == [markup]
-        detail = ui.run("jt_job_id", "submit", [jobs["script"]])
+        detail = ui.run("jt_job_id", "submit", [jobs["script"], None])
         assert detail["outputs"][3] == markup
         config = ui.config()
         rendered = [c for c in config["components"] if c["type"] in ("html", "markdown")]
@@ -297,7 +295,7 @@ def test_the_tab_works_with_api_auth_on(tab_server, tracker):
     server = tracker("--api-auth", "api:secret", nowebui=False)
     job_id = txt2img(server.base_url, payload("behind auth"), auth=("api", "secret")).headers["x-job-id"]
     with _ui(server) as ui:
-        [event] = ui.load()["events"]
+        event = ui.load()["events"][0]  # then restore_thumbnails, which has nothing to restore
         assert [row[0] for row in event["outputs"][4]["data"]] == [job_id]
         _assert_clean(ui, server)
 
@@ -310,14 +308,14 @@ def test_without_a_running_core_the_tab_says_so_and_stays_usable(tmp_path):
         shutil.copytree(REPO / part, unbuilt / part, ignore=shutil.ignore_patterns("__pycache__"))
     with StandinServer(extensions=[unbuilt], nowebui=False, env={"TRACKER_DATA_DIR": str(tmp_path / "d")},
                        log_path=tmp_path / "unbuilt.log") as webui, _ui(webui) as ui:
-        [event] = ui.load()["events"]
+        event = ui.load()["events"][0]  # then restore_thumbnails, which has nothing to restore
         assert event["error"] is None, event
         enabled, retention, note = event["outputs"][:3]
         assert enabled == {"__type__": "update", "interactive": False} and retention["interactive"] is False
         assert "not running" in note
         assert event["outputs"][4]["data"] == [] and "not running" in event["outputs"][5]
         assert "not running" in ui.run("jt_purge", inputs=TABLE_INPUTS)["outputs"][0]
-        assert ui.run("jt_job_id", "submit", ["A3f9K2xY"])["outputs"][6]["visible"] is True
+        assert ui.run("jt_job_id", "submit", ["A3f9K2xY", None])["outputs"][6]["visible"] is True
         config = ui.config()
         assert config["portability_warnings"] == [] and config["value_errors"] == []
         assert webui.log_text().count("[Job Tracker] disabled") == 1

@@ -25,8 +25,11 @@ def _host(cmd_opts):
 
 def initialize():
     """Run the extensions' installers, import their scripts, "load" the model."""
-    from modules import extensions, launch_utils, scripts, sd_models
+    from modules import extensions, launch_utils, scripts, sd_models, standin_flavour, ui_tempdir
     from modules.shared import cmd_opts
+
+    if not standin_flavour.is_sdnext():  # A1111 modules/gradio_extensons.py:83, at start-up
+        ui_tempdir.install_ui_tempdir_override()
 
     found = extensions.list_extensions(cmd_opts.extension, disable_all=cmd_opts.disable_all_extensions)
     if not cmd_opts.skip_install:
@@ -39,12 +42,14 @@ def initialize():
 def api_only():
     from fastapi import FastAPI
 
-    from modules import initialize_util, script_callbacks, standin_generations, standin_ui_api, uvicorn_runner
+    from modules import (initialize_util, script_callbacks, standin_flavour, standin_forge, standin_generations,
+                         standin_ui_api, uvicorn_runner)
     from modules.api.api import Api
     from modules.call_queue import queue_lock
     from modules.shared import cmd_opts
 
-    app = FastAPI()
+    # Forge webui.py:53 gives the API-only app its exception handler.
+    app = FastAPI(exception_handlers={Exception: standin_forge.handle_exception}) if standin_flavour.is_forge() else FastAPI()
     initialize_util.setup_middleware(app)
     Api(app, queue_lock)
     standin_generations.setup_standin_api(app)

@@ -1,6 +1,4 @@
 """An extension's on_ui_tabs tab, built with the stand-in's gradio and driven over HTTP (UI mode)."""
-import base64
-import io
 
 import pytest
 from PIL import Image
@@ -100,7 +98,7 @@ def test_select_passes_select_data_and_the_table(ui):
     assert ui.component("jt_title")["visible"] is True
 
 
-def test_gallery_items_serialize_paths_with_captions_and_pil_images_inline(ui, tab_server):
+def test_gallery_items_serialize_paths_with_captions_and_pil_images_as_new_temp_files(ui, tab_server):
     ui.run("jt_refresh", inputs=["all"])
 
     first = ui.run("jt_jobs", event="select", event_data={"index": [0, 0], "value": "A1"})["outputs"][0]
@@ -109,11 +107,13 @@ def test_gallery_items_serialize_paths_with_captions_and_pil_images_inline(ui, t
     images = tab_server.extension / "images"
     assert first == [{"path": str(images / "A1-0.png"), "url": None, "caption": "A1 #0"},
                      {"path": str(images / "A1-1.png"), "url": None, "caption": "A1 #1"}]
-    inline = third[1]
-    assert inline["path"] is None and inline["caption"] is None
-    assert inline["url"].startswith("data:image/png;base64,")
-    decoded = Image.open(io.BytesIO(base64.b64decode(inline["url"].split(",", 1)[1])))
+    saved = third[1]
+    assert saved["url"] is None and saved["caption"] is None
+    assert saved["path"].endswith(".png")  # A1111's ui_tempdir: a new PNG in the temp folder
+    decoded = Image.open(saved["path"])
     assert decoded.size == (4, 4) and decoded.convert("RGB").getpixel((0, 0)) == (255, 0, 0)
+    again = ui.run("jt_jobs", event="select", event_data={"index": [2, 0], "value": "C3"})["outputs"][0][1]
+    assert again["path"] != saved["path"]  # the same picture again: another new file, as in A1111
 
 
 def test_gr_error_is_an_error_message_not_a_crash(ui):

@@ -60,6 +60,8 @@ class StandinServer:
             fd, log_path = tempfile.mkstemp(prefix="standin-webui-", suffix=".log")
             os.close(fd)
         self.log_path = Path(log_path)
+        # Where Gradio (and A1111's ui_tempdir) write the images the UI returns: one folder per server.
+        self.gradio_temp_dir = Path(f"{self.log_path}.gradio-temp")
         self.process = None
         self.base_url = None
 
@@ -85,6 +87,7 @@ class StandinServer:
         env = dict(os.environ)
         env["PYTHONUNBUFFERED"] = "1"
         env.pop("COMMANDLINE_ARGS", None)  # A1111 appends it to argv: a stray one would change the flags
+        env["GRADIO_TEMP_DIR"] = str(self.gradio_temp_dir)
         for key, value in self.env_overrides.items():
             if value is None:
                 env.pop(key, None)

@@ -13,6 +13,13 @@ public class FailureMessageTests
     }
 
     [Test]
+    public void From_ForgeHandlerBody_UsesMessage()
+    {
+        var body = "{\"error\":\"RuntimeError\",\"detail\":\"\",\"body\":\"\",\"message\":\"CUDA out of memory\"}";
+        Assert.That(Message(500, body), Is.EqualTo("CUDA out of memory"));
+    }
+
+    [Test]
     public void From_HttpException_UsesDetail()
     {
         var body = A1111Responses.Error("HTTPException", "Sampler not found", "");

@@ -4,8 +4,9 @@ namespace JobTracker.Tracking;
 
 /// <summary>
 /// Turns A1111's error response into the job's error text. A1111 answers
-/// <c>{"error","detail","body","errors"}</c> and FastAPI's validation answers <c>{"detail":[...]}</c>;
-/// the most specific non-empty field wins: <c>errors</c>, then <c>detail</c>, then <c>error</c>.
+/// <c>{"error","detail","body","errors"}</c>, Forge <c>{"error","detail","body","message"}</c> and FastAPI's
+/// validation <c>{"detail":[...]}</c>; the most specific non-empty field wins: <c>errors</c> or <c>message</c>,
+/// then <c>detail</c>, then <c>error</c>.
 /// </summary>
 internal static class FailureMessage
 {
@@ -14,7 +15,7 @@ internal static class FailureMessage
 
     public static string From(int status, ResponseContent content)
     {
-        var message = FirstNonBlank(content.Errors, content.Detail, content.Error)
+        var message = FirstNonBlank(content.Errors, content.Message, content.Detail, content.Error)
             ?? "HTTP " + status.ToString(CultureInfo.InvariantCulture);
         return message.Length <= MaxLength ? message : string.Concat(message.AsSpan(0, MaxLength), "...");
     }

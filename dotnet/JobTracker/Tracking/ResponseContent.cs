@@ -33,6 +33,9 @@ internal sealed class ResponseContent
     /// <summary>Gets or sets the error body field <c>errors</c> (A1111's <c>str(e)</c>).</summary>
     public string? Errors { get; set; }
 
+    /// <summary>Gets or sets Forge's error body field <c>message</c>, its name for A1111's <c>errors</c>.</summary>
+    public string? Message { get; set; }
+
     /// <summary>Gets or sets the offset of the <c>images</c> array's '[' (captured bodies only), or -1.</summary>
     public int ImagesArrayStart { get; set; } = -1;
 

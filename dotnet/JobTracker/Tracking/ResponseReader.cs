@@ -18,6 +18,7 @@ internal static class ResponseReader
         Error,
         Detail,
         Errors,
+        Message,
     }
 
     /// <summary>Reads the body; images are decoded only when <paramref name="captureImages"/> is set.</summary>
@@ -63,6 +64,7 @@ internal static class ResponseReader
         : reader.ValueTextEquals("error"u8) ? Member.Error
         : reader.ValueTextEquals("detail"u8) ? Member.Detail
         : reader.ValueTextEquals("errors"u8) ? Member.Errors
+        : reader.ValueTextEquals("message"u8) ? Member.Message
         : Member.Other;
 
     private static void ReadMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, Member member, bool captureImages, ResponseContent content)
@@ -83,6 +85,9 @@ internal static class ResponseReader
                 break;
             case Member.Errors:
                 content.Errors = TextOf(ref reader, body);
+                break;
+            case Member.Message:
+                content.Message = TextOf(ref reader, body);
                 break;
             default:
                 reader.Skip();

@@ -23,6 +23,15 @@ parser.add_argument("--timeout-keep-alive", type=int, default=30, help="uvicorn 
 parser.add_argument("--disable-all-extensions", action="store_true", help="load no extension at all")
 
 # Stand-in only.
+parser.add_argument("--standin-flavour", choices=("a1111", "forge", "sdnext"), default="a1111",
+                    help="which WebUI to behave like (see standin_flavour.py)")
+parser.add_argument("--standin-api-guard", type=str, default=None, metavar="KEY",
+                    help="protect the /sdapi routes with an X-API-Key header, as a fork might (not --api-auth)")
+if parser.parse_known_args()[0].standin_flavour == "sdnext":
+    # SD.Next's credentials for UI and API (SD.Next modules/cmd_args.py:62-63, master 058a7f0c); its
+    # --api-auth is a hidden compatibility flag its API never reads (cmd_args.py:154).
+    parser.add_argument("--auth", type=str, default=None, help='"user:pwd,user2:pwd2" for UI and API')
+    parser.add_argument("--auth-file", type=str, default=None, help="a file of user:pwd lines")
 parser.add_argument("--extension", action="append", default=[], metavar="PATH",
                     help="load this extension folder as if it sat in extensions/ (repeatable)")
 parser.add_argument("--standin-step-seconds", type=float, default=0.0, metavar="SECONDS",

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from starlette.middleware.cors import CORSMiddleware
 
-from modules import uvicorn_runner
+from modules import standin_flavour, standin_forge, uvicorn_runner
 
 _PAGE = """<!doctype html>
 <html><head><title>Stable Diffusion (stand-in)</title></head>
@@ -19,7 +19,12 @@ _PAGE = """<!doctype html>
 
 
 def create_app(demo):
-    app = FastAPI(docs_url="/docs", redoc_url="/redoc")
+    if standin_flavour.is_forge():
+        # Forge webui.py:113-117 passes its exception handler in gradio's app_kwargs.
+        app = FastAPI(docs_url="/docs", redoc_url="/redoc", exception_handlers={Exception: standin_forge.handle_exception})
+        standin_forge.add_sse_route(app)
+    else:
+        app = FastAPI(docs_url="/docs", redoc_url="/redoc")
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"])
 
     async def main_page():

@@ -18,5 +18,8 @@ options_templates = {
     "sd_model_checkpoint": OptionInfo("standin.safetensors [0000000000]", "Stable Diffusion checkpoint"),
     "CLIP_stop_at_last_layers": OptionInfo(1, "Clip skip"),
     "return_grid": OptionInfo(True, "Show grid in gallery"),
+    # A1111 v1.10.1 shared_options.py:70-71: no temp folder of its own, and no clean-up by default.
+    "temp_dir": OptionInfo("", "Directory for temporary images; leave empty for default"),
+    "clean_temp_dir_at_start": OptionInfo(False, "Cleanup non-default temporary directory when starting webui"),
     "api_enable_requests": OptionInfo(True, "Allow http:// and https:// URLs for input images in API"),
 }

@@ -91,6 +91,8 @@ def setup_standin_ui_api(app, mode):
             raise HTTPException(status_code=400, detail=str(e)) from e
         except Exception:
             return _crash_response(f"{request.event} event of {request.trigger!r}")
+        if not events:  # e.g. a click on the thumbnail a Gallery already holds selected: Gradio sends nothing
+            return {"outputs": None, "error": None, "events": []}
         return {"outputs": events[0]["outputs"], "error": events[0]["error"], "events": events}
 
     async def load():

@@ -1,7 +1,7 @@
 """gr.Gallery: a list of images, each a file path, a PIL image or an (image, caption) pair.
 
 On the wire each item is {"path", "url", "caption"}: a returned file must exist (Gradio copies it
-into its cache and fails otherwise); a PIL image travels inline as a PNG data URL.
+into its cache and fails otherwise); a PIL image is written to a file first (media.pil_to_temp_file).
 """
 from .. import media, portability
 from .base import Component
@@ -19,6 +19,25 @@ class Gallery(Component):
     ])
     GRADIO3_AND_4_EVENTS = ("select",)
     ONE_VERSION_EVENTS = {"change": "Gradio 4.x only (Gallery.change came in 3.47)", "upload": "Gradio 4.x only"}
+
+    # The browser's selection (gradio 3.41.2 js/gallery/static/Gallery.svelte:37-73,124-134; 4.40.0
+    # js/gallery/shared/Gallery.svelte:43-78,117-126): `select` is dispatched only when the selected
+    # index changes; a new value keeps the index while it is in range; an empty value forgets it.
+    selected_index = None
+
+    def front_end_selects(self, index) -> bool:
+        """Whether a click on item `index` makes the browser dispatch `select` (and remember it)."""
+        if index == self.selected_index:
+            return False
+        self.selected_index = index
+        return True
+
+    def apply_update(self, properties: dict):
+        super().apply_update(properties)
+        if "value" in properties:
+            items = self.value or []
+            if not items or (self.selected_index is not None and self.selected_index >= len(items)):
+                self.selected_index = None
 
     def postprocess(self, value):
         if value is None:

@@ -44,6 +44,11 @@ class EventRunner:
         starting = self._starting(target, event)
         if not starting:
             raise BadEventRequest(f"no {event!r} event is registered on {target!r}")
+        if event == "select" and hasattr(target, "front_end_selects"):
+            index = (event_data or {}).get("index")
+            with self._values_lock:
+                if not target.front_end_selects(index[0] if isinstance(index, list) else index):
+                    return []  # the browser sends nothing
         results = []
         for index, dependency in enumerate(starting):
             self._run_chain(dependency, inputs if index == 0 else None, event_data, results)

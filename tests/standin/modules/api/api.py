@@ -9,11 +9,11 @@ from contextlib import closing
 from secrets import compare_digest
 from typing import Any, Dict, List
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Header
 from fastapi.exceptions import HTTPException
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 
-from modules import scripts, sd_models, sd_samplers, shared, ui
+from modules import scripts, sd_models, sd_samplers, shared, standin_flavour, ui
 from modules.api import models
 from modules.api.middleware import api_middleware
 from modules.images import decode_base64_to_image, encode_pil_to_base64  # noqa: F401 (A1111 exports them here)
@@ -35,17 +35,40 @@ def validate_sampler_name(name):
     return name
 
 
+def sdnext_credentials(cmd_opts):
+    """SD.Next modules/api/api.py:17-26: --auth entries and --auth-file lines, each split at the first ':',
+    quotes removed and both halves stripped."""
+    credentials = {}
+    lines = cmd_opts.auth.split(",") if cmd_opts.auth else []
+    if cmd_opts.auth_file:
+        with open(cmd_opts.auth_file, encoding="utf8") as file:
+            lines += file.readlines()
+    for line in lines:
+        user, password = line.split(":", 1)
+        credentials[user.replace('"', '').strip()] = password.replace('"', '').strip()
+    return credentials
+
+
+def _api_key_guard(x_api_key: str = Header(default="")):
+    """Stand-in only (--standin-api-guard): API protection of a kind the tracker cannot know."""
+    if not compare_digest(x_api_key, shared.cmd_opts.standin_api_guard):
+        raise HTTPException(status_code=403, detail="bad X-API-Key")
+
+
 class Api:
     def __init__(self, app: FastAPI, queue_lock):
-        if shared.cmd_opts.api_auth:
-            self.credentials = {}
+        self.credentials = {}
+        if standin_flavour.is_sdnext():
+            self.credentials = sdnext_credentials(shared.cmd_opts)
+        elif shared.cmd_opts.api_auth:
             for auth in shared.cmd_opts.api_auth.split(","):
                 user, password = auth.split(":")  # A1111's plain split: a ':' in a password fails here
                 self.credentials[user] = password
 
         self.app = app
         self.queue_lock = queue_lock
-        api_middleware(self.app)
+        if not standin_flavour.is_forge():  # Forge modules/api/api.py:210 comments this out
+            api_middleware(self.app)
         self.add_api_route("/sdapi/v1/txt2img", self.text2imgapi, methods=["POST"], response_model=models.TextToImageResponse)
         self.add_api_route("/sdapi/v1/img2img", self.img2imgapi, methods=["POST"], response_model=models.ImageToImageResponse)
         self.add_api_route("/sdapi/v1/progress", self.progressapi, methods=["GET"], response_model=models.ProgressResponse)
@@ -66,15 +89,31 @@ class Api:
         self.default_script_arg_img2img = self.init_default_script_args(scripts.scripts_img2img)
 
     def add_api_route(self, path: str, endpoint, **kwargs):
-        if shared.cmd_opts.api_auth:
-            return self.app.add_api_route(path, endpoint, dependencies=[Depends(self.auth)], **kwargs)
+        dependencies = [Depends(self.auth)] if self.credentials else []
+        if shared.cmd_opts.standin_api_guard:
+            dependencies.append(Depends(_api_key_guard))
+        if dependencies:
+            return self.app.add_api_route(path, endpoint, dependencies=dependencies, **kwargs)
         return self.app.add_api_route(path, endpoint, **kwargs)
 
     def auth(self, credentials: HTTPBasicCredentials = Depends(HTTPBasic())):
         if credentials.username in self.credentials:
             if compare_digest(credentials.password, self.credentials[credentials.username]):
                 return True
-        raise HTTPException(status_code=401, detail="Incorrect username or password", headers={"WWW-Authenticate": "Basic"})
+        # SD.Next modules/api/api.py:191 says "Unauthorized"; A1111 the text below.
+        detail = "Unauthorized" if standin_flavour.is_sdnext() else "Incorrect username or password"
+        raise HTTPException(status_code=401, detail=detail, headers={"WWW-Authenticate": "Basic"})
+
+    def _task_id(self, request, task_type):
+        if standin_flavour.is_sdnext():
+            # SD.Next's request models have no force_task_id (pydantic drops the field), and its API never
+            # queues a task id (modules/api/generate.py:87-130): no add_task_to_queue before generating.
+            return create_task_id(task_type)
+        return request.force_task_id or create_task_id(task_type)
+
+    def _queue(self, task_id):
+        if not standin_flavour.is_sdnext():
+            add_task_to_queue(task_id)
 
     def init_default_script_args(self, script_runner):
         last_arg_index = max([1] + [script.args_to for script in script_runner.scripts])
@@ -135,26 +174,28 @@ class Api:
     def _generate(self, p, task_id, job, script_runner, script_args, selectable_script):
         try:
             shared.state.begin(job=job)
-            start_task(task_id)
+            if not standin_flavour.is_sdnext():  # SD.Next's API marks no task started (generate.py:106-123)
+                start_task(task_id)
             if selectable_script is not None:
                 p.script_args = script_args
                 processed = script_runner.run(p, *p.script_args)
             else:
                 p.script_args = tuple(script_args)
                 processed = process_images(p)
-            finish_task(task_id)  # inside the try: a failed task is never finished, as in A1111
+            if not standin_flavour.is_sdnext():
+                finish_task(task_id)  # inside the try: a failed task is never finished, as in A1111
         finally:
             shared.state.end()
             shared.total_tqdm.clear()
         return processed
 
     def text2imgapi(self, txt2imgreq: models.StableDiffusionTxt2ImgProcessingAPI):
-        task_id = txt2imgreq.force_task_id or create_task_id("txt2img")
+        task_id = self._task_id(txt2imgreq, "txt2img")
         script_runner = scripts.scripts_txt2img
         args, send_images, script_args, selectable_script = self._prepare(
             txt2imgreq, script_runner, self.default_script_arg_txt2img, {})
 
-        add_task_to_queue(task_id)
+        self._queue(task_id)
         with self.queue_lock:
             with closing(StableDiffusionProcessingTxt2Img(sd_model=shared.sd_model, **args)) as p:
                 p.is_api = True
@@ -167,7 +208,7 @@ class Api:
         return models.TextToImageResponse(images=b64images, parameters=vars(txt2imgreq), info=processed.js())
 
     def img2imgapi(self, img2imgreq: models.StableDiffusionImg2ImgProcessingAPI):
-        task_id = img2imgreq.force_task_id or create_task_id("img2img")
+        task_id = self._task_id(img2imgreq, "img2img")
         init_images = img2imgreq.init_images
         if init_images is None:
             raise HTTPException(status_code=404, detail="Init image not found")
@@ -177,7 +218,7 @@ class Api:
         args, send_images, script_args, selectable_script = self._prepare(
             img2imgreq, script_runner, self.default_script_arg_img2img, {"mask": mask})
 
-        add_task_to_queue(task_id)
+        self._queue(task_id)
         with self.queue_lock:
             with closing(StableDiffusionProcessingImg2Img(sd_model=shared.sd_model, **args)) as p:
                 # Decoded after queueing, as in A1111: a bad image leaves the task id in pending_tasks.
