@@ -1,3 +1,4 @@
+using JobTracker.Http;
 using JobTracker.Tests.Support;
 
 namespace JobTracker.Tests;
@@ -56,11 +57,11 @@ public class TrackerServiceTests
         Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
         {
             var rewritten = new System.Buffers.ArrayBufferWriter<byte>();
-            var outcome = service.Requests.Begin("txt2img", Utf8.Bytes($"{{\"prompt\":\"p{i}\"}}"), "ip" + (i % 3), string.Empty, rewritten);
+            var outcome = service.Requests.Begin("txt2img", Utf8.Bytes($"{{\"prompt\":\"p{i}\"}}"), "ip" + (i % 3), RequestHeaders.None, rewritten);
             service.Requests.OnQueued(outcome.JobId);
             service.Requests.OnStarted(outcome.JobId);
             service.Requests.OnFinished(outcome.JobId, i % 5 == 0 ? 500 : 200, Utf8.Bytes(body), new System.Buffers.ArrayBufferWriter<byte>());
-            service.Handlers.ListJobs("limit=10", string.Empty, new System.Buffers.ArrayBufferWriter<byte>());
+            service.Handlers.ListJobs("limit=10", RequestHeaders.None, new System.Buffers.ArrayBufferWriter<byte>());
             ids.Add(outcome.JobId);
         });
         Assert.That(service.Flush(TimeSpan.FromSeconds(30)), Is.True);

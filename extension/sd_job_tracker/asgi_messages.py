@@ -54,13 +54,17 @@ def header(scope, name: bytes) -> bytes | None:
     return None
 
 
-def headers_for_core(scope) -> str:
-    lines = []
+def headers_for_core(scope) -> list[str]:
+    """The headers the core reads, as it takes them across the bridge: name, value, name, value, ...
+
+    Each value keeps its exact bytes (one latin-1 character per byte); nothing is joined or split again.
+    """
+    pairs = []
     for key, value in scope.get("headers", []):
         name = key.lower()
         if name in HEADERS_FOR_CORE:
-            lines.append(f"{name.decode('latin-1')}: {value.decode('latin-1')}")
-    return "\n".join(lines)
+            pairs += (name.decode("latin-1"), value.decode("latin-1"))
+    return pairs
 
 
 def app_path(scope) -> str:

@@ -48,7 +48,7 @@ class TrackerCore:
             log(f"cannot read the tracking setting: {error}")
             return False
 
-    def begin(self, route: str, body: bytes, client_ip: str, headers: str) -> RequestPlan:
+    def begin(self, route: str, body: bytes, client_ip: str, headers: list[str]) -> RequestPlan:
         try:
             plan = self._host.BeginRequest(route, native_bytes.address_of(body), len(body), client_ip, headers)
         except Exception as error:  # noqa: BLE001
@@ -79,10 +79,10 @@ class TrackerCore:
     def abandon(self, job_id: str) -> None:
         self._guarded("forget an unadmitted job", lambda: self._host.OnAbandoned(job_id), None)
 
-    def get_job(self, job_id: str, query: str, client_ip: str, headers: str) -> Reply:
+    def get_job(self, job_id: str, query: str, client_ip: str, headers: list[str]) -> Reply:
         return self._reply("answer a job request", lambda: self._host.HandleGetJob(job_id, query, client_ip, headers))
 
-    def list_jobs(self, query: str, client_ip: str, headers: str) -> Reply:
+    def list_jobs(self, query: str, client_ip: str, headers: list[str]) -> Reply:
         return self._reply("answer a job list request", lambda: self._host.HandleListJobs(query, client_ip, headers))
 
     # Issue #5: what the "Job Tracker" tab asks. Each answer is the core's JSON as a dict; a failure
@@ -117,11 +117,11 @@ class TrackerCore:
     def accepted(self, job_id: str, live_state: str) -> Reply:
         return self._reply(f"build the 202 of job {job_id}", lambda: self._host.AcceptedReply(job_id, live_state))
 
-    def get_job_live(self, job_id: str, query: str, client_ip: str, headers: str, live_state: str) -> Reply:
+    def get_job_live(self, job_id: str, query: str, client_ip: str, headers: list[str], live_state: str) -> Reply:
         return self._reply("answer a job request",
                            lambda: self._host.HandleGetJobLive(job_id, query, client_ip, headers, live_state))
 
-    def get_image(self, job_id: str, index: str, client_ip: str, headers: str) -> Reply:
+    def get_image(self, job_id: str, index: str, client_ip: str, headers: list[str]) -> Reply:
         return self._reply("answer an image request", lambda: self._host.HandleGetJobImage(job_id, index, client_ip, headers))
 
     def _reply(self, what: str, call) -> Reply:

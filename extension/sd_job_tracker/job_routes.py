@@ -6,6 +6,7 @@ GET itself so that a polling client does not pay for A1111's per-request middlew
 """
 from __future__ import annotations
 
+import asyncio
 import re
 
 from . import live_state
@@ -47,3 +48,11 @@ def answer(core, route: str, params: dict[str, str], scope) -> Reply:
     if route == IMAGE:
         return core.get_image(params["job_id"], params["index"], ip, headers)
     return core.list_jobs(query, ip, headers)
+
+
+async def answer_off_loop(core, route: str, params: dict[str, str], scope) -> Reply:
+    """answer(), with a job's images read and base64-encoded on a worker thread (pythonnet releases the GIL
+    while .NET runs), so the event loop never waits for megabytes of images; every other answer stays inline."""
+    if route == JOB and b"images=false" not in scope.get("query_string", b"").lower():
+        return await asyncio.to_thread(answer, core, route, params, scope)
+    return answer(core, route, params, scope)

@@ -27,7 +27,7 @@ class JobTrackerMiddleware:
         job_route = job_routes.match(scope)
         # Browsers need A1111's CORS headers, which only come with A1111's own response.
         if job_route is not None and header(scope, b"origin") is None:
-            reply = job_routes.answer(self.core, *job_route, scope)
+            reply = await job_routes.answer_off_loop(self.core, *job_route, scope)
             await _send(send, reply.status, *encoded(scope, reply))
             return
         route = tracked_route(scope)

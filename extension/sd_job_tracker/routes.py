@@ -8,7 +8,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, answer
+from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, answer, answer_off_loop
 
 
 def register(app, core) -> None:
@@ -16,7 +16,7 @@ def register(app, core) -> None:
 
     async def get_job(request: Request) -> Response:
         """Get one tracked job with its images (base64), queue position, progress and ETA."""
-        return _response(answer(core, JOB, request.path_params, request.scope))
+        return _response(await answer_off_loop(core, JOB, request.path_params, request.scope))
 
     async def get_job_image(request: Request) -> Response:
         """Get image n of a tracked job as a file (PNG/JPEG/WebP as stored), with ETag."""

@@ -43,16 +43,16 @@ public class ImageReplyTests
         {
             Assert.That(head.Status, Is.EqualTo(200));
             Assert.That(body.WrittenSpan.ToArray(), Is.EqualTo(_png));
-            Assert.That(HeaderLines.Find(head.Headers, "content-type"), Is.EqualTo("image/png"));
-            Assert.That(HeaderLines.Find(head.Headers, "etag"), Does.Match("^\"[0-9a-f]{32}\"$"));
-            Assert.That(HeaderLines.Find(head.Headers, "cache-control"), Does.Contain("max-age"));
+            Assert.That(ReplyHeaderLines.Find(head.Headers, "content-type"), Is.EqualTo("image/png"));
+            Assert.That(ReplyHeaderLines.Find(head.Headers, "etag"), Does.Match("^\"[0-9a-f]{32}\"$"));
+            Assert.That(ReplyHeaderLines.Find(head.Headers, "cache-control"), Does.Contain("max-age"));
         });
     }
 
     [Test]
     public void Write_MatchingIfNoneMatch_304WithoutBody()
     {
-        var etag = HeaderLines.Find(ImageReply.Write(_job, "0", null, _output, new ArrayBufferWriter<byte>()).Headers, "etag")!;
+        var etag = ReplyHeaderLines.Find(ImageReply.Write(_job, "0", null, _output, new ArrayBufferWriter<byte>()).Headers, "etag")!;
         foreach (var header in new[] { etag, "W/" + etag, "\"other\", " + etag, "*" })
         {
             var body = new ArrayBufferWriter<byte>();
@@ -68,7 +68,15 @@ public class ImageReplyTests
     [TestCase("", 400)]
     [TestCase(" 0", 400)]
     [TestCase("+0", 400)]
-    [TestCase("99999999999", 400)]
+    [TestCase("99999999999", 404)]
+    [TestCase("00", 400)]
+    [TestCase("01", 400)]
+    [TestCase("0\0", 400)]
+    [TestCase("0\0\0", 400)]
+    [TestCase("\00", 400)]
+    [TestCase("0 ", 400)]
+    [TestCase("\u0660", 400)]
+    [TestCase("\uFF10", 400)]
     [TestCase("3", 404)]
     [TestCase("1", 404)]
     [TestCase("2", 404)]

@@ -120,7 +120,7 @@ public class JobGateTests
 
     private static int Open(TrackerHarness harness, string id, string headers)
     {
-        var head = harness.Service.Gate.Open(id, headers, new ArrayBufferWriter<byte>(), out var job);
+        var head = harness.Service.Gate.Open(id, TestHeaders.Parse(headers), new ArrayBufferWriter<byte>(), out var job);
         Assert.That(job is null, Is.EqualTo(head is not null));
         return head?.Status ?? 200;
     }
@@ -128,14 +128,14 @@ public class JobGateTests
     private static (int Status, string Body) Get(TrackerHarness harness, string id, string headers)
     {
         var body = new ArrayBufferWriter<byte>();
-        var head = harness.Service.Handlers.GetJob(id, "images=false", headers, body);
+        var head = harness.Service.Handlers.GetJob(id, "images=false", TestHeaders.Parse(headers), body);
         return (head.Status, Encoding.UTF8.GetString(body.WrittenSpan));
     }
 
     private static string?[] List(TrackerHarness harness, string headers, string query = "")
     {
         var body = new ArrayBufferWriter<byte>();
-        var head = harness.Service.Handlers.ListJobs(query, headers, body);
+        var head = harness.Service.Handlers.ListJobs(query, TestHeaders.Parse(headers), body);
         Assert.That(head.Status, Is.EqualTo(200));
         using var document = JsonDocument.Parse(body.WrittenMemory);
         return document.RootElement.EnumerateArray().Select(j => j.GetProperty("id").GetString()).ToArray();

@@ -339,7 +339,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
     private (ReplyHead Head, byte[] Body) GetRaw(string id, string query = "", string headers = "")
     {
         var body = new ArrayBufferWriter<byte>();
-        var head = _harness.Service.Handlers.GetJob(id, query, headers, body);
+        var head = _harness.Service.Handlers.GetJob(id, query, TestHeaders.Parse(headers), body);
         return (head, body.WrittenSpan.ToArray());
     }
 
@@ -352,7 +352,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
     private (ReplyHead Head, byte[] Body) ListRaw(string query, string headers = "")
     {
         var body = new ArrayBufferWriter<byte>();
-        var head = _harness.Service.Handlers.ListJobs(query, headers, body);
+        var head = _harness.Service.Handlers.ListJobs(query, TestHeaders.Parse(headers), body);
         return (head, body.WrittenSpan.ToArray());
     }
 

@@ -63,7 +63,7 @@ public unsafe class HostBridgeTests
         {
             Assert.That(Bridge.Service, Is.SameAs(service));
             Assert.That(second, Is.EqualTo($"tracking on (set by TRACKER_ENABLED), retention 30 days (set by TRACKER_RETENTION), 1 job in {_directory.Path}, API auth required"));
-            Assert.That(Reply(Bridge.HandleGetJob(id, "", "1.2.3.4", "")).Status, Is.EqualTo(401));
+            Assert.That(Reply(Bridge.HandleGetJob(id, "", "1.2.3.4", [])).Status, Is.EqualTo(401));
         });
     }
 
@@ -92,8 +92,8 @@ public unsafe class HostBridgeTests
         var body = Utf8.Bytes("{\"prompt\":\"x\"}");
         using var plan = Begin(body);
         using var finished = Finish("ABCDEFGH", 200, body);
-        using var get = Bridge.HandleGetJob("ABCDEFGH", "", "ip", "");
-        using var list = Bridge.HandleListJobs("", "ip", "");
+        using var get = Bridge.HandleGetJob("ABCDEFGH", "", "ip", []);
+        using var list = Bridge.HandleListJobs("", "ip", []);
         Assert.Multiple(() =>
         {
             Assert.That(plan.Action, Is.EqualTo("passthrough"));
@@ -135,8 +135,8 @@ public unsafe class HostBridgeTests
         }
 
         Bridge.Service!.Flush(TimeSpan.FromSeconds(10));
-        using var reply = Bridge.HandleGetJob(id, "", "127.0.0.1", "");
-        using var list = Bridge.HandleListJobs("status=completed", "127.0.0.1", "");
+        using var reply = Bridge.HandleGetJob(id, "", "127.0.0.1", []);
+        using var list = Bridge.HandleListJobs("status=completed", "127.0.0.1", []);
         var job = Utf8.Json(reply.Body.AsSpan());
         Assert.Multiple(() =>
         {
@@ -153,7 +153,7 @@ public unsafe class HostBridgeTests
     {
         _environment["TRACKER_ENABLED"] = "1";
         Bridge.Start(_directory.Path, null);
-        using var plan = Bridge.BeginRequest("txt2img", 0, 10, "ip", "");
+        using var plan = Bridge.BeginRequest("txt2img", 0, 10, "ip", []);
         Assert.Multiple(() =>
         {
             Assert.That(plan.Action, Is.EqualTo("passthrough"));
@@ -177,7 +177,7 @@ public unsafe class HostBridgeTests
         var id = TrackOneJob();
         File.Delete(Path.Combine(_directory.Path, "output", id + "-0.png"));
         _log.Armed = true;
-        using var reply = Bridge.HandleGetJob(id, "", "ip", "");
+        using var reply = Bridge.HandleGetJob(id, "", "ip", []);
         Assert.Multiple(() =>
         {
             Assert.That(reply.Status, Is.EqualTo(500));
@@ -231,7 +231,7 @@ public unsafe class HostBridgeTests
         Assert.Multiple(() =>
         {
             Assert.That(Bridge.Service, Is.Not.SameAs(first));
-            Assert.That(Reply(Bridge.HandleGetJob(id, "images=false", "ip", "")).Status, Is.EqualTo(200));
+            Assert.That(Reply(Bridge.HandleGetJob(id, "images=false", "ip", [])).Status, Is.EqualTo(200));
         });
     }
 
@@ -245,7 +245,7 @@ public unsafe class HostBridgeTests
         RequestPlan plan;
         fixed (byte* address = body)
         {
-            plan = Bridge.BeginRequest("txt2img", (long)address, body.Length, "127.0.0.1", "x-job-id: nope");
+            plan = Bridge.BeginRequest("txt2img", (long)address, body.Length, "127.0.0.1", ["x-job-id", "nope"]);
         }
 
         using (plan)
@@ -287,8 +287,8 @@ public unsafe class HostBridgeTests
         _environment["TRACKER_ENABLED"] = "1";
         Bridge.Start(_directory.Path, null);
         var id = TrackOneJob();
-        using var live = Bridge.HandleGetJobLive(id, "images=false", "ip", string.Empty, "garbage");
-        using var image = Bridge.HandleGetJobImage(id, "0", "ip", string.Empty);
+        using var live = Bridge.HandleGetJobLive(id, "images=false", "ip", [], "garbage");
+        using var image = Bridge.HandleGetJobImage(id, "0", "ip", []);
         Assert.Multiple(() =>
         {
             Assert.That(live.Status, Is.EqualTo(200));
@@ -316,7 +316,7 @@ public unsafe class HostBridgeTests
     {
         fixed (byte* address = body)
         {
-            return Bridge.BeginRequest("txt2img", (long)address, body.Length, "127.0.0.1", string.Empty);
+            return Bridge.BeginRequest("txt2img", (long)address, body.Length, "127.0.0.1", []);
         }
     }
 

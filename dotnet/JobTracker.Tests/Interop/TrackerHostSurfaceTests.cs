@@ -26,12 +26,12 @@ public class TrackerHostSurfaceTests
         "JobTracker.Interop.RequestPlan: property HttpReply? Reply { get; }",
         "JobTracker.Interop.RequestPlan: const string ReplyAction = \"reply\"",
         "JobTracker.Interop.RequestPlan: const string Track = \"track\"",
-        "JobTracker.Interop.TrackerHost: static method RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string headers)",
+        "JobTracker.Interop.TrackerHost: static method RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string[] headers)",
         "JobTracker.Interop.TrackerHost: static method string GetJobPage(string status, string search, int page, int pageSize)",
         "JobTracker.Interop.TrackerHost: static method string GetJobView(string jobId)",
         "JobTracker.Interop.TrackerHost: static method string GetSettings()",
-        "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJob(string jobId, string query, string clientIp, string headers)",
-        "JobTracker.Interop.TrackerHost: static method HttpReply HandleListJobs(string query, string clientIp, string headers)",
+        "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJob(string jobId, string query, string clientIp, string[] headers)",
+        "JobTracker.Interop.TrackerHost: static method HttpReply HandleListJobs(string query, string clientIp, string[] headers)",
         "JobTracker.Interop.TrackerHost: static method bool IsTrackingEnabled()",
         "JobTracker.Interop.TrackerHost: static method void OnAbandoned(string jobId)",
         "JobTracker.Interop.TrackerHost: static method NativeBuffer OnFinished(string jobId, int status, long bodyAddress, int bodyLength)",
@@ -47,8 +47,8 @@ public class TrackerHostSurfaceTests
         "JobTracker.Interop.RequestPlan: property bool RespondAsync { get; }",
         "JobTracker.Interop.RequestPlan: property int KeepAliveSeconds { get; }",
         "JobTracker.Interop.TrackerHost: static method HttpReply AcceptedReply(string jobId, string liveState)",
-        "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string headers, string liveState)",
-        "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string headers)",
+        "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string[] headers, string liveState)",
+        "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string[] headers)",
     ];
 
     private static readonly NullabilityInfoContext Nullability = new();
@@ -115,6 +115,7 @@ public class TrackerHostSurfaceTests
             : info.Type == typeof(bool) ? "bool"
             : info.Type == typeof(int) ? "int"
             : info.Type == typeof(long) ? "long"
+            : info.Type.IsArray ? Name(info.ElementType!) + "[]"
             : info.Type.Name;
         return info.ReadState == NullabilityState.Nullable && !info.Type.IsValueType ? name + "?" : name;
     }

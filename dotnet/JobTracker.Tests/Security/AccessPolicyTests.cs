@@ -1,3 +1,4 @@
+using JobTracker.Http;
 using System.Text;
 using JobTracker.Configuration;
 using JobTracker.Security;
@@ -26,7 +27,7 @@ public class AccessPolicyTests
     [Test]
     public void Identify_IsolatedUser_OnlyOwnJobs()
     {
-        var caller = new AccessPolicy(ApiCredentials.Parse("alice:pw,bob:pw,carol:pw"), WithAdmin).Identify(Basic("alice:pw"));
+        var caller = new AccessPolicy(ApiCredentials.Parse("alice:pw,bob:pw,carol:pw"), WithAdmin).Identify(TestHeaders.Parse(Basic("alice:pw")));
         Assert.Multiple(() =>
         {
             Assert.That(caller, Is.EqualTo(new Caller(AuthOutcome.Allowed, "alice", false)));
@@ -41,7 +42,7 @@ public class AccessPolicyTests
     [Test]
     public void Identify_Admin_SeesEverything()
     {
-        var caller = new AccessPolicy(ApiCredentials.Parse("alice:pw,bob:pw,carol:pw"), WithAdmin).Identify(Basic("carol:pw"));
+        var caller = new AccessPolicy(ApiCredentials.Parse("alice:pw,bob:pw,carol:pw"), WithAdmin).Identify(TestHeaders.Parse(Basic("carol:pw")));
         Assert.Multiple(() =>
         {
             Assert.That(caller.SeesAllJobs, Is.True);
@@ -55,7 +56,7 @@ public class AccessPolicyTests
     [TestCase("authorization: Basic Ym9iOm5vcGU=")]
     public void Identify_WrongOrMissingCredentials_NoUserAndNothingReadable(string headers)
     {
-        var caller = new AccessPolicy(ApiCredentials.Parse("alice:pw,bob:pw"), SecurityOptions.Default).Identify(headers);
+        var caller = new AccessPolicy(ApiCredentials.Parse("alice:pw,bob:pw"), SecurityOptions.Default).Identify(TestHeaders.Parse(headers));
         Assert.Multiple(() =>
         {
             Assert.That(caller.Outcome, Is.Not.EqualTo(AuthOutcome.Allowed));
@@ -67,7 +68,7 @@ public class AccessPolicyTests
     [Test]
     public void Identify_NoApiAuth_EveryoneSeesAllAndNoUserIsClaimed()
     {
-        var caller = AccessPolicy.Open.Identify(Basic("mallory:anything"));
+        var caller = AccessPolicy.Open.Identify(TestHeaders.Parse(Basic("mallory:anything")));
         Assert.That(caller, Is.EqualTo(new Caller(AuthOutcome.Allowed, null, true)));
     }
 

@@ -23,9 +23,18 @@ public class ApiCredentialsTests
         Assert.That(ApiCredentials.Parse("alice:pw").Check(null), Is.EqualTo(AuthOutcome.NotAuthenticated));
 
     [TestCase("Bearer token")]
-    [TestCase("Basic ###")]
-    public void Check_NotBasicOrUndecodable_NotAuthenticated(string header) =>
+    [TestCase(" Basic YWxpY2U6cHc=")]
+    public void Check_NotBasic_NotAuthenticated(string header) =>
         Assert.That(ApiCredentials.Parse("alice:pw").Check(header), Is.EqualTo(AuthOutcome.NotAuthenticated));
+
+    [TestCase("Basic ###")]
+    [TestCase("Basic YWxpY2U")]
+    public void Check_BasicButUndecodable_IncorrectCredentials(string header) =>
+        Assert.That(ApiCredentials.Parse("alice:pw").Check(header), Is.EqualTo(AuthOutcome.IncorrectCredentials));
+
+    [Test]
+    public void Check_TokenBehindCharactersPythonSkips_Allowed() =>
+        Assert.That(ApiCredentials.Parse("alice:pw").Check("Basic !YWxp*Y2U6cHc="), Is.EqualTo(AuthOutcome.Allowed));
 
     [TestCase("alice:wrong")]
     [TestCase("mallory:pw")]

@@ -1,3 +1,5 @@
+using JobTracker.Http;
+using JobTracker.Tests.Support;
 using JobTracker.Security;
 
 namespace JobTracker.Tests.Security;
@@ -11,11 +13,11 @@ public class ClientAddressTests
     [TestCase("203.0.113.9", "x-forwarded-for: 10.0.0.1")]
     [TestCase("203.0.113.9", "")]
     public void Resolve_UntrustedPeer_PeerWhateverTheHeadersSay(string peer, string headers) =>
-        Assert.That(ClientAddress.Resolve(peer, headers, Proxies), Is.EqualTo("203.0.113.9"));
+        Assert.That(ClientAddress.Resolve(peer, TestHeaders.Parse(headers), Proxies), Is.EqualTo("203.0.113.9"));
 
     [Test]
     public void Resolve_NoTrustedProxies_PeerEvenFromLoopback() =>
-        Assert.That(ClientAddress.Resolve("127.0.0.1", "x-forwarded-for: 198.51.100.1", TrustedProxies.None), Is.EqualTo("127.0.0.1"));
+        Assert.That(ClientAddress.Resolve("127.0.0.1", TestHeaders.Parse("x-forwarded-for: 198.51.100.1"), TrustedProxies.None), Is.EqualTo("127.0.0.1"));
 
     [TestCase("x-forwarded-for: 198.51.100.1", "198.51.100.1")]
     [TestCase("x-forwarded-for: 198.51.100.1:4711", "198.51.100.1")]
@@ -37,29 +39,44 @@ public class ClientAddressTests
     [TestCase("x-forwarded-for: 198.51.100.1\nforwarded: for=6.6.6.6", "198.51.100.1")]
     [TestCase("", "10.0.0.1")]
     public void Resolve_TrustedPeer_FirstUntrustedHopFromTheRight(string headers, string expected) =>
-        Assert.That(ClientAddress.Resolve("10.0.0.1", headers, Proxies), Is.EqualTo(expected));
+        Assert.That(ClientAddress.Resolve("10.0.0.1", TestHeaders.Parse(headers), Proxies), Is.EqualTo(expected));
 
     [Test]
     public void Resolve_TrustedIpv6Peer_HeaderBelieved() =>
-        Assert.That(ClientAddress.Resolve("fd00::5", "x-forwarded-for: 198.51.100.1", Proxies), Is.EqualTo("198.51.100.1"));
+        Assert.That(ClientAddress.Resolve("fd00::5", TestHeaders.Parse("x-forwarded-for: 198.51.100.1"), Proxies), Is.EqualTo("198.51.100.1"));
 
     [Test]
     public void Resolve_MappedPeer_ComparedAsIpv4() =>
-        Assert.That(ClientAddress.Resolve("::ffff:10.0.0.1", "x-forwarded-for: 198.51.100.1", Proxies), Is.EqualTo("198.51.100.1"));
+        Assert.That(ClientAddress.Resolve("::ffff:10.0.0.1", TestHeaders.Parse("x-forwarded-for: 198.51.100.1"), Proxies), Is.EqualTo("198.51.100.1"));
 
     [Test]
     public void Resolve_HugeChainOfTrustedHops_StopsAfterMaxHops()
     {
         var chain = "198.51.100.1, " + string.Join(", ", Enumerable.Repeat("10.0.0.2", ClientAddress.MaxHops));
-        Assert.That(ClientAddress.Resolve("10.0.0.1", "x-forwarded-for: " + chain, Proxies), Is.EqualTo("10.0.0.2"));
+        Assert.That(ClientAddress.Resolve("10.0.0.1", TestHeaders.Parse("x-forwarded-for: " + chain), Proxies), Is.EqualTo("10.0.0.2"));
     }
 
     [TestCase("", "")]
     [TestCase("testclient", "testclient")]
     public void Resolve_PeerNotAnAddress_KeptAsGiven(string peer, string expected) =>
-        Assert.That(ClientAddress.Resolve(peer, "x-forwarded-for: 198.51.100.1", TrustedProxies.Parse("0.0.0.0/0")), Is.EqualTo(expected));
+        Assert.That(ClientAddress.Resolve(peer, TestHeaders.Parse("x-forwarded-for: 198.51.100.1"), TrustedProxies.Parse("0.0.0.0/0")), Is.EqualTo(expected));
 
     [Test]
     public void Resolve_PeerHugeText_Truncated() =>
-        Assert.That(ClientAddress.Resolve(new string('x', 5000), string.Empty, Proxies), Has.Length.EqualTo(64));
+        Assert.That(ClientAddress.Resolve(new string('x', 5000), RequestHeaders.None, Proxies), Has.Length.EqualTo(64));
+
+    [Test]
+    public void Resolve_ValueWithNextLine_ReadAsOneValue()
+    {
+        // 0x85 (NEL as latin-1) is no separator: the hop "6.6.6.6\x85" is no address, so the walk stops after 10.0.0.9.
+        var headers = RequestHeaders.FromPairs(["x-forwarded-for", "6.6.6.6\u0085, 10.0.0.9"]);
+        Assert.That(ClientAddress.Resolve("127.0.0.1", headers, TrustedProxies.Parse("127.0.0.1")), Is.EqualTo("10.0.0.9"));
+    }
+
+    [Test]
+    public void Resolve_ForwardedForInsideAnotherHeader_Ignored()
+    {
+        var headers = RequestHeaders.FromPairs(["prefer", "x\u0085x-forwarded-for: 6.6.6.6"]);
+        Assert.That(ClientAddress.Resolve("127.0.0.1", headers, TrustedProxies.Parse("127.0.0.1")), Is.EqualTo("127.0.0.1"));
+    }
 }

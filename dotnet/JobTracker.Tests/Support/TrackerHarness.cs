@@ -66,7 +66,7 @@ internal sealed class TrackerHarness : IDisposable
     public (BeginOutcome Outcome, string Body) Begin(string body, string route = "txt2img", string ip = "10.0.0.1", string headers = "")
     {
         var rewritten = new ArrayBufferWriter<byte>();
-        var outcome = Service.Requests.Begin(route, Utf8.Bytes(body), ip, headers, rewritten);
+        var outcome = Service.Requests.Begin(route, Utf8.Bytes(body), ip, TestHeaders.Parse(headers), rewritten);
         return (outcome, Utf8.Text(rewritten));
     }
 

@@ -60,8 +60,8 @@ public class RequestTrackerRetryTests : TrackingHarnessTestBase
             {
                 Assert.That(outcome.Action, Is.EqualTo(BeginAction.Reply));
                 Assert.That(outcome.Reply.Status, Is.EqualTo(409));
-                Assert.That(HeaderLines.Find(outcome.Reply.Headers, "retry-after"), Is.EqualTo("2"));
-                Assert.That(HeaderLines.Find(outcome.Reply.Headers, "x-job-id"), Is.EqualTo(Id));
+                Assert.That(ReplyHeaderLines.Find(outcome.Reply.Headers, "retry-after"), Is.EqualTo("2"));
+                Assert.That(ReplyHeaderLines.Find(outcome.Reply.Headers, "x-job-id"), Is.EqualTo(Id));
             }
 
             Assert.That(Utf8.Json(body).GetProperty("detail").GetString(), Does.Contain("Processing"));
@@ -104,7 +104,7 @@ public class RequestTrackerRetryTests : TrackingHarnessTestBase
         {
             Assert.That(outcome.Action, Is.EqualTo(BeginAction.Reply));
             Assert.That(outcome.Reply.Status, Is.EqualTo(200));
-            Assert.That(HeaderLines.Find(outcome.Reply.Headers, "x-job-id"), Is.EqualTo(Id));
+            Assert.That(ReplyHeaderLines.Find(outcome.Reply.Headers, "x-job-id"), Is.EqualTo(Id));
             Assert.That(replay, Is.EqualTo(first));
             Assert.That(File.ReadAllText(ReplyFile()), Does.Contain("\"images\":[]"), "the images live in their own files only");
         });
@@ -168,6 +168,24 @@ public class RequestTrackerRetryTests : TrackingHarnessTestBase
             Assert.That(outcome.Reply.Status, Is.EqualTo(422), "another user's job is never replayed to them");
             Assert.That(body, Does.Not.Contain("images"));
             Assert.That(_harness.Begin(Body, headers: WithId + "\nauthorization: Basic bWU6c2VjcmV0").Outcome.Reply.Status, Is.EqualTo(200));
+        });
+    }
+
+    [Test]
+    public void Begin_AnotherUsersReservedOrPendingId_MismatchWhateverTheBody()
+    {
+        _harness.ApiAuth = "me:secret,you:other";
+        const string Me = "\nauthorization: Basic bWU6c2VjcmV0", You = "\nauthorization: Basic eW91Om90aGVy";
+        _harness.Begin(Body, headers: WithId + Me);
+        var whileReserved = _harness.Begin(Body, headers: WithId + You).Outcome;
+        var ownerWhileReserved = _harness.Begin(Body, headers: WithId + Me).Outcome;
+        _harness.Service.Requests.OnQueued(Id);
+        var whilePending = _harness.Begin(Body, headers: WithId + You).Outcome;
+        Assert.Multiple(() =>
+        {
+            Assert.That(whileReserved.Reply.Status, Is.EqualTo(422), "her exact body is not confirmed to him");
+            Assert.That(whilePending.Reply.Status, Is.EqualTo(422));
+            Assert.That(ownerWhileReserved.Reply.Status, Is.EqualTo(409));
         });
     }
 

@@ -1,3 +1,4 @@
+using JobTracker.Http;
 using System.Buffers;
 using JobTracker.Ids;
 using JobTracker.Storage;
@@ -398,7 +399,7 @@ public class RequestTrackerTests : TrackingHarnessTestBase
     public void Begin_RewrittenBodyWriter_ReceivesExactLength()
     {
         var output = new ArrayBufferWriter<byte>();
-        var outcome = _harness.Service.Requests.Begin("txt2img", "{}"u8, "ip", "", output);
+        var outcome = _harness.Service.Requests.Begin("txt2img", "{}"u8, "ip", RequestHeaders.None, output);
         Assert.That(output.WrittenCount, Is.EqualTo(2 + "\"force_task_id\":\"\"".Length + outcome.JobId.Length));
     }
 }

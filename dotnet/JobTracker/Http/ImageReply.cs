@@ -28,9 +28,9 @@ public static class ImageReply
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(body);
-        if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (!ImageIndex.TryParse(index, out var n))
         {
-            return JsonReplies.BadRequest("the image index must be a whole number from 0", body);
+            return JsonReplies.BadRequest("the image index must be a whole number from 0, in decimal digits without sign, leading zeros or spaces", body);
         }
 
         if (job.LegacyOutputPaths is not null)

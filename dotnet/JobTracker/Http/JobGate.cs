@@ -15,11 +15,11 @@ namespace JobTracker.Http;
 public sealed class JobGate(JobStore store, Func<AccessPolicy> policy)
 {
     /// <summary>Lets a request in if its credentials are right (or none are required).</summary>
-    /// <param name="headers">The request's header lines.</param>
+    /// <param name="headers">The request's headers.</param>
     /// <param name="body">Receives the 401 body when refused.</param>
     /// <param name="caller">Who is asking, when let in.</param>
     /// <returns><see langword="null"/> if let in, else the 401 reply head.</returns>
-    public ReplyHead? Admit(string? headers, IBufferWriter<byte> body, out Caller caller)
+    public ReplyHead? Admit(RequestHeaders? headers, IBufferWriter<byte> body, out Caller caller)
     {
         ArgumentNullException.ThrowIfNull(body);
         caller = policy().Identify(headers);
@@ -33,11 +33,11 @@ public sealed class JobGate(JobStore store, Func<AccessPolicy> policy)
 
     /// <summary>Lets a request about one job in: right credentials, a well-formed ID, a job the caller may see.</summary>
     /// <param name="jobId">The ID from the path, untrusted.</param>
-    /// <param name="headers">The request's header lines.</param>
+    /// <param name="headers">The request's headers.</param>
     /// <param name="body">Receives the 401 or 404 body when refused.</param>
     /// <param name="job">The job, when let in.</param>
     /// <returns><see langword="null"/> if let in, else the 401 or 404 reply head.</returns>
-    public ReplyHead? Open(string? jobId, string? headers, IBufferWriter<byte> body, out JobRecord? job)
+    public ReplyHead? Open(string? jobId, RequestHeaders? headers, IBufferWriter<byte> body, out JobRecord? job)
     {
         job = null;
         if (Admit(headers, body, out var caller) is { } refused)

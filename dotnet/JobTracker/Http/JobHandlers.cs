@@ -19,20 +19,20 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
     /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c>.</summary>
     /// <param name="jobId">The ID from the path, untrusted.</param>
     /// <param name="query">The raw query string without '?'; <c>images=false</c> leaves the base64 out.</param>
-    /// <param name="headers">The request's header lines.</param>
+    /// <param name="headers">The request's headers.</param>
     /// <param name="body">Receives the reply body.</param>
     /// <returns>The reply head.</returns>
-    public ReplyHead GetJob(string? jobId, string? query, string? headers, IBufferWriter<byte> body) =>
+    public ReplyHead GetJob(string? jobId, string? query, RequestHeaders? headers, IBufferWriter<byte> body) =>
         GetJob(jobId, query, headers, null, body);
 
     /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c> with the live fields and, while the job is not finished, <c>Retry-After</c>.</summary>
     /// <param name="jobId">The ID from the path, untrusted.</param>
     /// <param name="query">The raw query string without '?'; <c>images=false</c> leaves the base64 out.</param>
-    /// <param name="headers">The request's header lines.</param>
+    /// <param name="headers">The request's headers.</param>
     /// <param name="live">A1111's queue and progress state for the job, or <see langword="null"/> to leave the live fields out.</param>
     /// <param name="body">Receives the reply body.</param>
     /// <returns>The reply head.</returns>
-    public ReplyHead GetJob(string? jobId, string? query, string? headers, LiveState? live, IBufferWriter<byte> body)
+    public ReplyHead GetJob(string? jobId, string? query, RequestHeaders? headers, LiveState? live, IBufferWriter<byte> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (gate.Open(jobId, headers, body, out var job) is { } refused)
@@ -83,10 +83,10 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
     /// <summary>Answers <c>GET /sdapi/v1/job/{id}/images/{n}</c> with the stored file itself.</summary>
     /// <param name="jobId">The ID from the path, untrusted.</param>
     /// <param name="index">The index from the path, untrusted.</param>
-    /// <param name="headers">The request's header lines (authorization, if-none-match).</param>
+    /// <param name="headers">The request's headers (authorization, if-none-match).</param>
     /// <param name="body">Receives the file, or a JSON error.</param>
     /// <returns>The reply head.</returns>
-    public ReplyHead GetImage(string? jobId, string? index, string? headers, IBufferWriter<byte> body)
+    public ReplyHead GetImage(string? jobId, string? index, RequestHeaders? headers, IBufferWriter<byte> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (gate.Open(jobId, headers, body, out var job) is { } refused)
@@ -94,15 +94,15 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
             return refused;
         }
 
-        return ImageReply.Write(job!, index, HeaderLines.Find(headers, "if-none-match"), details.Output, body);
+        return ImageReply.Write(job!, index, headers?.Find("if-none-match"), details.Output, body);
     }
 
     /// <summary>Answers <c>GET /sdapi/v1/jobs</c> with a newest-first JSON array.</summary>
     /// <param name="query">The raw query string without '?'.</param>
-    /// <param name="headers">The request's header lines.</param>
+    /// <param name="headers">The request's headers.</param>
     /// <param name="body">Receives the reply body.</param>
     /// <returns>The reply head.</returns>
-    public ReplyHead ListJobs(string? query, string? headers, IBufferWriter<byte> body)
+    public ReplyHead ListJobs(string? query, RequestHeaders? headers, IBufferWriter<byte> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (gate.Admit(headers, body, out var caller) is { } refused)

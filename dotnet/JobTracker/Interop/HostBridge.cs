@@ -61,7 +61,7 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
     public bool IsTrackingEnabled() =>
         Guard(nameof(IsTrackingEnabled), string.Empty, () => Service?.Settings.Current.TrackingEnabled ?? false, false);
 
-    public RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string headers)
+    public RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string[] headers)
     {
         try
         {
@@ -72,7 +72,7 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
 
             var body = Span(bodyAddress, bodyLength);
             using var rewritten = new NativeBufferWriter(body.Length + 64);
-            var outcome = service.Requests.Begin(route, body, clientIp, headers, rewritten);
+            var outcome = service.Requests.Begin(route, body, clientIp, RequestHeaders.FromPairs(headers), rewritten);
             return outcome.Action switch
             {
                 BeginAction.Track => RequestPlan.ForTrack(outcome.JobId, rewritten.Detach(), outcome.RespondAsync, outcome.KeepAliveSeconds),
@@ -119,11 +119,11 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
 
     public void OnAbandoned(string jobId) => Guard(nameof(OnAbandoned), jobId, () => Service?.Requests.OnAbandoned(jobId));
 
-    public HttpReply HandleGetJob(string jobId, string query, string clientIp, string headers) =>
-        Handle(nameof(HandleGetJob), $"job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetJob(jobId, query, headers, body));
+    public HttpReply HandleGetJob(string jobId, string query, string clientIp, string[] headers) =>
+        Handle(nameof(HandleGetJob), $"job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetJob(jobId, query, RequestHeaders.FromPairs(headers), body));
 
-    public HttpReply HandleListJobs(string query, string clientIp, string headers) =>
-        Handle(nameof(HandleListJobs), $"query '{Truncate(query)}' from {clientIp}", (service, body) => service.Handlers.ListJobs(query, headers, body));
+    public HttpReply HandleListJobs(string query, string clientIp, string[] headers) =>
+        Handle(nameof(HandleListJobs), $"query '{Truncate(query)}' from {clientIp}", (service, body) => service.Handlers.ListJobs(query, RequestHeaders.FromPairs(headers), body));
 
     public string GetSettings() => Settings(nameof(GetSettings), service => service.GetSettings());
 
@@ -283,9 +283,9 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
     public HttpReply AcceptedReply(string jobId, string liveState) =>
         Handle(nameof(AcceptedReply), $"job '{Ids.JobId.Sanitize(jobId)}'", (service, body) => service.Handlers.Accepted(jobId, Recovery.LiveState.Parse(liveState), body));
 
-    public HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string headers, string liveState) =>
-        Handle(nameof(HandleGetJobLive), $"job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetJob(jobId, query, headers, Recovery.LiveState.Parse(liveState), body));
+    public HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string[] headers, string liveState) =>
+        Handle(nameof(HandleGetJobLive), $"job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetJob(jobId, query, RequestHeaders.FromPairs(headers), Recovery.LiveState.Parse(liveState), body));
 
-    public HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string headers) =>
-        Handle(nameof(HandleGetJobImage), $"image '{Truncate(index)}' of job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetImage(jobId, index, headers, body));
+    public HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string[] headers) =>
+        Handle(nameof(HandleGetJobImage), $"image '{Truncate(index)}' of job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetImage(jobId, index, RequestHeaders.FromPairs(headers), body));
 }

@@ -3,8 +3,8 @@ namespace JobTracker.Interop;
 /// <summary>
 /// The only type the Python shim calls (through pythonnet): static methods with primitive arguments,
 /// one process-wide tracker behind them. Bodies cross as (address, length) of a UTF-8 buffer Python owns
-/// (valid only during the call) and come back as <see cref="NativeBuffer"/>s. Headers cross as one string of
-/// <c>name: value</c> lines joined by <c>\n</c>. No method throws into Python except <see cref="Start"/>.
+/// (valid only during the call) and come back as <see cref="NativeBuffer"/>s. Request headers cross as
+/// one array of names and values, alternating. No method throws into Python except <see cref="Start"/>.
 /// Every call is short; nothing here ever calls back into Python.
 /// </summary>
 public static class TrackerHost
@@ -33,11 +33,11 @@ public static class TrackerHost
     /// <param name="bodyAddress">The address of the request body (UTF-8 JSON).</param>
     /// <param name="bodyLength">Its length in bytes.</param>
     /// <param name="clientIp">The client address.</param>
-    /// <param name="headers">Header lines (authorization, x-job-id, prefer, ...).</param>
+    /// <param name="headers">The headers the core reads (authorization, x-job-id, prefer, ...) as name, value, name, value, ...; values are the bytes as received, one character each (latin-1).</param>
     /// <returns>"passthrough"; "track" with the job ID, the body to hand to A1111, whether to answer 202 and the keep-alive
     /// interval; or "reply" with the answer to send at once (a retry with a known <c>X-Job-ID</c>, or a malformed one).
     /// Dispose it after reading.</returns>
-    public static RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string headers) =>
+    public static RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string[] headers) =>
         Bridge.BeginRequest(route, bodyAddress, bodyLength, clientIp, headers);
 
     /// <summary>A1111 queued a task (<c>add_task_to_queue</c>): a tracked job is persisted as Pending now.</summary>
@@ -66,17 +66,17 @@ public static class TrackerHost
     /// <param name="jobId">The ID from the path.</param>
     /// <param name="query">The raw query string without '?'.</param>
     /// <param name="clientIp">The client address (for the log).</param>
-    /// <param name="headers">Header lines (authorization).</param>
+    /// <param name="headers">The request headers (authorization) as name, value, name, value, ... (latin-1).</param>
     /// <returns>The reply. Dispose it after sending.</returns>
-    public static HttpReply HandleGetJob(string jobId, string query, string clientIp, string headers) =>
+    public static HttpReply HandleGetJob(string jobId, string query, string clientIp, string[] headers) =>
         Bridge.HandleGetJob(jobId, query, clientIp, headers);
 
     /// <summary>Answers <c>GET /sdapi/v1/jobs</c>.</summary>
     /// <param name="query">The raw query string without '?'.</param>
     /// <param name="clientIp">The client address (for the log).</param>
-    /// <param name="headers">Header lines (authorization).</param>
+    /// <param name="headers">The request headers (authorization) as name, value, name, value, ... (latin-1).</param>
     /// <returns>The reply. Dispose it after sending.</returns>
-    public static HttpReply HandleListJobs(string query, string clientIp, string headers) =>
+    public static HttpReply HandleListJobs(string query, string clientIp, string[] headers) =>
         Bridge.HandleListJobs(query, clientIp, headers);
 
     /// <summary>The settings as JSON: tracking_enabled, retention_days, pinned, data_dir.</summary>
@@ -128,18 +128,18 @@ public static class TrackerHost
     /// <param name="jobId">The ID from the path.</param>
     /// <param name="query">The raw query string without '?'.</param>
     /// <param name="clientIp">The client address (for the log).</param>
-    /// <param name="headers">Header lines (authorization).</param>
+    /// <param name="headers">The request headers (authorization) as name, value, name, value, ... (latin-1).</param>
     /// <param name="liveState">A1111's queue and progress state for the job (see <see cref="Recovery.LiveState"/>).</param>
     /// <returns>The reply. Dispose it after sending.</returns>
-    public static HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string headers, string liveState) =>
+    public static HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string[] headers, string liveState) =>
         Bridge.HandleGetJobLive(jobId, query, clientIp, headers, liveState);
 
     /// <summary>Answers <c>GET /sdapi/v1/job/{id}/images/{n}</c> with the image file itself (or 304, or a JSON error).</summary>
     /// <param name="jobId">The ID from the path.</param>
     /// <param name="index">The image index from the path.</param>
     /// <param name="clientIp">The client address (for the log).</param>
-    /// <param name="headers">Header lines (authorization, if-none-match).</param>
+    /// <param name="headers">The request headers (authorization, if-none-match) as name, value, name, value, ... (latin-1).</param>
     /// <returns>The reply. Dispose it after sending.</returns>
-    public static HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string headers) =>
+    public static HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string[] headers) =>
         Bridge.HandleGetJobImage(jobId, index, clientIp, headers);
 }

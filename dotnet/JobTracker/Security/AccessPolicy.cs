@@ -28,18 +28,18 @@ public sealed class AccessPolicy(ApiCredentials credentials, SecurityOptions opt
         Credentials.IsRequired ? Options.AdminUsers.Where(a => !Credentials.UserNames.Contains(a)).Order(StringComparer.Ordinal).ToList() : [];
 
     /// <summary>Checks a request's credentials and tells which jobs it may see.</summary>
-    /// <param name="headers">The request's header lines.</param>
+    /// <param name="headers">The request's headers.</param>
     /// <returns>The caller.</returns>
-    public Caller Identify(string? headers)
+    public Caller Identify(RequestHeaders? headers)
     {
-        var outcome = Credentials.Authenticate(HeaderLines.Find(headers, "authorization"), out var user);
+        var outcome = Credentials.Authenticate(headers?.Find("authorization"), out var user);
         var seesAll = !IsolatesJobs || (user is not null && Options.AdminUsers.Contains(user));
         return new Caller(outcome, user, seesAll);
     }
 
     /// <summary>The client address to record for a request (see <see cref="ClientAddress"/>).</summary>
     /// <param name="peer">The connection's address.</param>
-    /// <param name="headers">The request's header lines.</param>
+    /// <param name="headers">The request's headers.</param>
     /// <returns>The address.</returns>
-    public string ClientAddressOf(string? peer, string? headers) => ClientAddress.Resolve(peer, headers, Options.TrustedProxies);
+    public string ClientAddressOf(string? peer, RequestHeaders? headers) => ClientAddress.Resolve(peer, headers, Options.TrustedProxies);
 }

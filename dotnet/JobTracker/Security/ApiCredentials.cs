@@ -80,9 +80,15 @@ public sealed class ApiCredentials
             return AuthOutcome.Allowed;
         }
 
-        if (BasicCredentials.Parse(authorization) is not { } credentials)
+        if (!BasicCredentials.IsBasic(authorization))
         {
             return AuthOutcome.NotAuthenticated;
+        }
+
+        if (BasicCredentials.Parse(authorization) is not { } credentials)
+        {
+            // A1111 (FastAPI) refuses an undecodable Basic value with a 401 of its own too.
+            return AuthOutcome.IncorrectCredentials;
         }
 
         // Digests have a fixed length, so FixedTimeEquals never returns early on a length difference,

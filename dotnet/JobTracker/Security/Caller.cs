@@ -17,6 +17,12 @@ public sealed record Caller(AuthOutcome Outcome, string? User, bool SeesAllJobs)
     public bool MayRead(JobRecord job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return SeesAllJobs || (User is not null && string.Equals(job.User, User, StringComparison.Ordinal));
+        return MayReadJobOf(job.User);
     }
+
+    /// <summary>Tells whether the caller may see a job (stored or only reserved) created by <paramref name="owner"/>.</summary>
+    /// <param name="owner">The job's user, or <see langword="null"/> for a job without one.</param>
+    /// <returns><see langword="true"/> if every job is visible or the caller is the owner.</returns>
+    public bool MayReadJobOf(string? owner) =>
+        SeesAllJobs || (User is not null && string.Equals(owner, User, StringComparison.Ordinal));
 }

@@ -19,10 +19,10 @@ public static class ClientAddress
 
     /// <summary>Resolves the address to record for a request.</summary>
     /// <param name="peer">The address of the connection, as the server reports it; may be empty.</param>
-    /// <param name="headers">The request's header lines (<c>x-forwarded-for</c>, <c>forwarded</c>).</param>
+    /// <param name="headers">The request's headers (<c>x-forwarded-for</c>, <c>forwarded</c>).</param>
     /// <param name="proxies">The trusted proxies.</param>
     /// <returns>The address in canonical form; the peer text as given when it is not an address.</returns>
-    public static string Resolve(string? peer, string? headers, TrustedProxies proxies)
+    public static string Resolve(string? peer, RequestHeaders? headers, TrustedProxies proxies)
     {
         ArgumentNullException.ThrowIfNull(proxies);
         if (!IpAddressText.TryParse(peer, out var current))
@@ -54,10 +54,10 @@ public static class ClientAddress
         return current.ToString();
     }
 
-    private static List<string> ForwardedHops(string? headers)
+    private static List<string> ForwardedHops(RequestHeaders? headers)
     {
         var hops = new List<string>();
-        foreach (var value in HeaderLines.FindAll(headers, "x-forwarded-for"))
+        foreach (var value in (headers ?? RequestHeaders.None).FindAll("x-forwarded-for"))
         {
             hops.AddRange(value.Split(',', StringSplitOptions.TrimEntries));
         }
@@ -67,7 +67,7 @@ public static class ClientAddress
             return hops;
         }
 
-        foreach (var value in HeaderLines.FindAll(headers, "forwarded"))
+        foreach (var value in (headers ?? RequestHeaders.None).FindAll("forwarded"))
         {
             foreach (var element in value.Split(','))
             {

@@ -1,82 +1,47 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json;
-using JobTracker.Serialization;
 
 namespace JobTracker.Tracking;
 
 /// <summary>
-/// Reads a request body in one forward pass (no document is built: img2img bodies hold megabytes of
-/// base64) and adds <c>force_task_id</c> as its last member without re-serializing it.
+/// Reads a request body as A1111 does (<see cref="PythonJsonText"/>, <see cref="PythonJsonObject"/>): the same bytes get
+/// the same verdict, so every body A1111 would run is tracked. The tracker's <c>force_task_id</c> is added as the
+/// object's last member without re-serializing it, so it wins over one the client sent (Python keeps the last key).
 /// </summary>
 internal static class RequestBody
 {
-    private static ReadOnlySpan<byte> Prompt => "prompt"u8;
-
-    private static ReadOnlySpan<byte> NegativePrompt => "negative_prompt"u8;
-
-    /// <summary>Reads the body if it is exactly one valid JSON object.</summary>
+    /// <summary>Reads the body if Python's <c>json.loads</c> reads it as exactly one JSON object.</summary>
     public static bool TryInspect(ReadOnlySpan<byte> body, out RequestFacts facts)
     {
         facts = default;
-        try
+        if (!PythonJsonText.TryDecode(body, out var offset, out var transcoded))
         {
-            var reader = new Utf8JsonReader(body, JsonLimits.ReaderOptions);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            string prompt = string.Empty, negative = string.Empty;
-            var members = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                members++;
-                var isPrompt = reader.ValueTextEquals(Prompt);
-                var isNegative = !isPrompt && reader.ValueTextEquals(NegativePrompt);
-                reader.Read();
-                if (isPrompt || isNegative)
-                {
-                    // A non-string prompt counts as none. Python's json keeps the last duplicate key, and so do we.
-                    var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : string.Empty;
-                    if (isPrompt)
-                    {
-                        prompt = text;
-                    }
-                    else
-                    {
-                        negative = text;
-                    }
-                }
-
-                reader.Skip();
-            }
-
-            var close = (int)reader.TokenStartIndex;
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                return false;
-            }
-
-            facts = new RequestFacts(prompt, negative, close, members > 0);
-            return true;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            // InvalidOperationException: a string that is not valid UTF-8; A1111 refuses such a body too.
             return false;
         }
+
+        var text = transcoded is null ? body[offset..] : transcoded;
+        if (!PythonJsonObject.TryRead(text, out var read))
+        {
+            return false;
+        }
+
+        facts = transcoded is null ? read with { CloseIndex = read.CloseIndex + offset } : read with { Transcoded = transcoded };
+        return true;
     }
 
-    /// <summary>Writes the body with <c>"force_task_id":"&lt;id&gt;"</c> inserted before the closing brace.</summary>
+    /// <summary>
+    /// Writes the body with <c>"force_task_id":"&lt;id&gt;"</c> inserted before the closing brace; a UTF-16 or UTF-32 body
+    /// is written as UTF-8 (the same text: Python reads both alike).
+    /// </summary>
     public static void WriteWithTaskId(ReadOnlySpan<byte> body, RequestFacts facts, string id, IBufferWriter<byte> output)
     {
+        var source = facts.Transcoded is { } transcoded ? transcoded : body;
         var insertion = Encoding.ASCII.GetBytes((facts.HasMembers ? ",\"force_task_id\":\"" : "\"force_task_id\":\"") + id + "\"");
-        var length = body.Length + insertion.Length;
+        var length = source.Length + insertion.Length;
         var span = output.GetSpan(length);
-        body[..facts.CloseIndex].CopyTo(span);
+        source[..facts.CloseIndex].CopyTo(span);
         insertion.CopyTo(span[facts.CloseIndex..]);
-        body[facts.CloseIndex..].CopyTo(span[(facts.CloseIndex + insertion.Length)..]);
+        source[facts.CloseIndex..].CopyTo(span[(facts.CloseIndex + insertion.Length)..]);
         output.Advance(length);
     }
 }

@@ -90,10 +90,10 @@ public sealed class RequestTracker
     /// <param name="route">"txt2img" or "img2img".</param>
     /// <param name="body">The request body (UTF-8 JSON).</param>
     /// <param name="clientIp">The client address.</param>
-    /// <param name="headers">The request's header lines.</param>
+    /// <param name="headers">The request's headers.</param>
     /// <param name="rewrittenBody">Receives the body for A1111 when the request is tracked.</param>
     /// <returns>The decision.</returns>
-    public BeginOutcome Begin(string? route, ReadOnlySpan<byte> body, string? clientIp, string? headers, IBufferWriter<byte> rewrittenBody)
+    public BeginOutcome Begin(string? route, ReadOnlySpan<byte> body, string? clientIp, RequestHeaders? headers, IBufferWriter<byte> rewrittenBody)
     {
         ArgumentNullException.ThrowIfNull(rewrittenBody);
         if (!_settings.Current.TrackingEnabled || TrackedRoutes.Canonical(route) is not { } kind
@@ -108,7 +108,7 @@ public sealed class RequestTracker
         var caller = policy.Identify(headers);
         var user = caller.User;
         var ip = policy.ClientAddressOf(clientIp, headers);
-        var chosen = HeaderLines.Find(headers, RetryReplies.Header);
+        var chosen = headers?.Find(RetryReplies.Header);
         if (chosen is not null && caller.Outcome != AuthOutcome.Allowed)
         {
             // Nothing is revealed or answered before A1111's own --api-auth check refuses the request.
@@ -144,7 +144,9 @@ public sealed class RequestTracker
                 id = chosen;
                 if (_reserved.TryGetValue(id, out var reserved))
                 {
-                    verdict = reserved.RequestSha256 == fingerprint ? RetryVerdict.InFlight : RetryVerdict.Mismatch;
+                    // Whatever its state, an ID the caller may not read is simply taken: its body is never confirmed.
+                    verdict = reserved.RequestSha256 == fingerprint && caller.MayReadJobOf(reserved.User)
+                        ? RetryVerdict.InFlight : RetryVerdict.Mismatch;
                 }
                 else if (_store.Find(id) is { } job)
                 {
@@ -168,7 +170,7 @@ public sealed class RequestTracker
         RequestBody.WriteWithTaskId(body, facts, id, rewrittenBody);
         return new BeginOutcome(BeginAction.Track, id)
         {
-            RespondAsync = PreferHeader.AsksRespondAsync(HeaderLines.Find(headers, "prefer")),
+            RespondAsync = PreferHeader.AsksRespondAsync(headers?.Find("prefer")),
             KeepAliveSeconds = _settings.Current.KeepAliveSeconds,
         };
     }
