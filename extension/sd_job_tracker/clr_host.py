@@ -12,7 +12,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .dotnet_root import find_hostfxr
+from .dotnet_root import find_hostfxr, hostfxr_in
 
 HDT_LOAD_ASSEMBLY_AND_GET_FUNCTION_POINTER = 5
 INSTALL_HINT = (
@@ -72,8 +72,10 @@ def _python_library_argument() -> bytes:
     return buffer.value.encode("utf-8")
 
 
-def start_clr(runtime_config: Path, python_runtime_dll: Path) -> None:
-    """Start .NET with runtime_config and initialise pythonnet from python_runtime_dll. Idempotent."""
+def start_clr(runtime_config: Path, python_runtime_dll: Path, dotnet_root: Path | None = None) -> None:
+    """Start .NET with runtime_config and initialise pythonnet from python_runtime_dll. Idempotent.
+
+    dotnet_root: a .NET root to start (the one fetched from NuGet); None searches the installed ones."""
     global _started
     with _lock:
         if _started:
@@ -81,7 +83,7 @@ def start_clr(runtime_config: Path, python_runtime_dll: Path) -> None:
         for required in (runtime_config, python_runtime_dll):
             if not required.is_file():
                 raise ClrStartError(f"{required} is missing; the .NET part was not built (run install.py)")
-        found = find_hostfxr()
+        found = find_hostfxr() if dotnet_root is None else _fetched_root(dotnet_root)
         if found is None:
             raise ClrStartError(f"no .NET installation was found: {INSTALL_HINT}")
         dotnet_root, hostfxr_path = found
@@ -92,6 +94,13 @@ def start_clr(runtime_config: Path, python_runtime_dll: Path) -> None:
         load_assembly = _runtime_delegate(hostfxr, runtime_config, dotnet_root)
         _initialize_pythonnet(load_assembly, python_runtime_dll)
         _started = True
+
+
+def _fetched_root(root: Path) -> tuple[Path, Path]:
+    library = hostfxr_in(root)
+    if library is None:
+        raise ClrStartError(f"the .NET runtime fetched into {root} has no hostfxr; delete that folder to fetch it again")
+    return root, library
 
 
 def _runtime_delegate(hostfxr, runtime_config: Path, dotnet_root: Path):

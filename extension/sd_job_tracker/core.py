@@ -10,7 +10,7 @@ import json
 import threading
 from dataclasses import dataclass
 
-from . import native_bytes, paths
+from . import core_files, fetched_core, native_bytes, paths, runtime_download
 from .clr_host import ClrStartError, start_clr
 from .http_reply import Reply, internal_error
 from .log import log
@@ -143,8 +143,8 @@ def start(api_auth: str | None) -> TrackerCore | None:
         if _core is not None:
             _core._host.Start(str(paths.EXTENSION_DIR), api_auth or "")
             return _core
-        if _failure is not None:
-            return None
+        if _failure is not None or runtime_download.pending():
+            return None  # a fetch in progress starts the core when it is done
         try:
             host = _load_host()
             summary = host.Start(str(paths.EXTENSION_DIR), api_auth or "")
@@ -163,12 +163,13 @@ def start(api_auth: str | None) -> TrackerCore | None:
 
 
 def _load_host():
-    if not paths.CORE_ASSEMBLY.is_file():
+    files = core_files.sdk_build() or fetched_core.ready()
+    if files is None:
         raise ClrStartError(f"{paths.CORE_ASSEMBLY} is missing; the .NET part was not built (run install.py)")
-    start_clr(paths.CORE_RUNTIME_CONFIG, paths.PYTHON_RUNTIME_ASSEMBLY)
+    start_clr(files.runtime_config, files.python_runtime, files.dotnet_root)
     import clr  # pythonnet's module, available only once the runtime has started
 
-    clr.AddReference(str(paths.CORE_ASSEMBLY))
+    clr.AddReference(str(files.assembly))
     from JobTracker.Interop import TrackerHost  # noqa: E402 - a .NET namespace
 
     return TrackerHost

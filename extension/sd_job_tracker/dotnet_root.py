@@ -11,11 +11,11 @@ import shutil
 import sys
 from pathlib import Path
 
-HOSTFXR_NAMES = {"win32": "hostfxr.dll", "darwin": "libhostfxr.dylib"}
+from . import platform_rid
 
 
 def hostfxr_file_name() -> str:
-    return HOSTFXR_NAMES.get(sys.platform, "libhostfxr.so")
+    return platform_rid.hostfxr_file_name(platform_rid.system_name())
 
 
 def candidate_roots() -> list[Path]:
@@ -61,15 +61,23 @@ def _version_key(name: str) -> tuple:
     return numbers + ((1,) if not prerelease else (0,))
 
 
+def hostfxr_in(root: Path) -> Path | None:
+    """The newest hostfxr under one .NET root, or None."""
+    fxr_dir = root / "host" / "fxr"
+    if not fxr_dir.is_dir():
+        return None
+    versions = sorted((entry.name for entry in fxr_dir.iterdir() if entry.is_dir()), key=_version_key)
+    for version in reversed(versions):
+        library = fxr_dir / version / hostfxr_file_name()
+        if library.is_file():
+            return library
+    return None
+
+
 def find_hostfxr() -> tuple[Path, Path] | None:
     """Return (dotnet_root, hostfxr_path) for the first root holding a hostfxr, newest version."""
     for root in candidate_roots():
-        fxr_dir = root / "host" / "fxr"
-        if not fxr_dir.is_dir():
-            continue
-        versions = sorted((entry.name for entry in fxr_dir.iterdir() if entry.is_dir()), key=_version_key)
-        for version in reversed(versions):
-            library = fxr_dir / version / hostfxr_file_name()
-            if library.is_file():
-                return root, library
+        library = hostfxr_in(root)
+        if library is not None:
+            return root, library
     return None

@@ -10,3 +10,8 @@ BUILD_STAMP = BUILD_DIR / "build.stamp"
 CORE_ASSEMBLY = BUILD_DIR / "JobTracker.dll"
 CORE_RUNTIME_CONFIG = BUILD_DIR / "JobTracker.runtimeconfig.json"
 PYTHON_RUNTIME_ASSEMBLY = BUILD_DIR / "Python.Runtime.dll"
+# The route without an SDK: the core committed as IL under prebuilt/, the rest fetched from NuGet into build/fetched/.
+PREBUILT_DIR = EXTENSION_DIR / "prebuilt"
+PACKAGE_MANIFEST = PREBUILT_DIR / "packages.json"
+PREBUILT_FILES = ("JobTracker.dll", "JobTracker.deps.json", "JobTracker.runtimeconfig.json")
+FETCHED_DIR = EXTENSION_DIR / "build" / "fetched"
