@@ -1,7 +1,8 @@
 """Run by the WebUI at every launch: build the .NET core when it is missing or out of date.
 
 A no-op (a directory walk, well under a second) when the build is current. Needs the .NET
-SDK only when a build is due.
+SDK only when a build is due; without one it exits at once (the WebUI process fetches what
+the prebuilt core needs, see runtime_download).
 """
 import os
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "extension"))
 from sd_job_tracker import paths  # noqa: E402 - the package's single source of paths
+from sd_job_tracker.no_sdk import no_sdk_notice  # noqa: E402
 
 SOURCE_SUFFIXES = {".cs", ".csproj", ".props", ".targets", ".json"}
 SKIPPED_DIRS = {"bin", "obj"}
@@ -78,8 +80,11 @@ def main() -> int:
         return 0
     dotnet = find_dotnet()
     if dotnet is None:
-        print(f"[Job Tracker] the .NET SDK was not found: {SDK_HINT}", file=sys.stderr, flush=True)
-        return 1
+        # A1111 shows install.py's stdout only once it exits 0 (modules/launch_utils.py, run_extension_installer).
+        notice = no_sdk_notice(SDK_HINT)
+        if notice:
+            print(f"[Job Tracker] {notice}", flush=True)
+        return 0
     return build(dotnet)
 
 
