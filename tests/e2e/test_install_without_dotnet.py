@@ -4,8 +4,8 @@ Every .NET is hidden from the WebUI (support/without_dotnet.py: its own mount na
 packages come from a local NuGet feed on 127.0.0.1 built from this machine's NuGet cache. The WebUI answers at
 once, untracked; the core joins when its .NET is fetched and verified; a later start needs no network."""
 import json
+import os
 import subprocess
-import sys
 import threading
 
 import pytest
@@ -14,8 +14,8 @@ from api_client import get_job, list_jobs, payload, txt2img
 from repo import REPO
 from support.local_nuget_feed import CACHE, LocalNugetFeed
 from support.standin_server import free_port
-from support.without_dotnet import (HiddenStandinServer, can_hide, extension_copy, hidden, hidden_environment,
-                                    restore_packages)
+from support.without_dotnet import (HiddenStandinServer, can_hide, extension_copy, feed_packages, hidden,
+                                    hidden_environment, restore_packages)
 
 pytestmark = pytest.mark.skipif(can_hide() is not None, reason=str(can_hide()))
 
@@ -23,19 +23,14 @@ MANIFEST = json.loads((REPO / "prebuilt" / "packages.json").read_text())
 RUNTIME_VERSION = MANIFEST["runtime"]["version"]
 RUNTIME_ID = "Microsoft.NETCore.App.Runtime.linux-x64"
 FETCH_DEADLINE = 120.0
+WITHOUT_DOTNET_ROOT = {key: value for key, value in os.environ.items() if not key.startswith("DOTNET_ROOT")}
 PYTHON = "/usr/bin/python3"  # the stand-in's interpreter (Debian's FastAPI): its pythonnet release is fetched
 
 
 @pytest.fixture(scope="module", autouse=True)
 def packages_in_the_cache():
     """What the local feed serves: the runtime pack for this machine, the libraries, pythonnet (restored if missing)."""
-    release = subprocess.run([PYTHON, "-c", "import sys; sys.path.insert(0, %r); "
-                              "from sd_job_tracker.pythonnet_release import pythonnet_version as v; "
-                              "print(v(sys.version_info))" % str(REPO / "extension")],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    packages = [(RUNTIME_ID, RUNTIME_VERSION), ("pythonnet", release)]
-    packages += [(library["id"], library["version"]) for library in MANIFEST["libraries"]]
-    restore_packages(packages, CACHE)
+    restore_packages(feed_packages(REPO, PYTHON), CACHE)
 
 
 @pytest.fixture
@@ -51,8 +46,7 @@ def start(clone, tmp_path, feed_url, name):
 
 def run_install(clone):
     return subprocess.run(hidden([PYTHON, str(clone / "install.py")]), capture_output=True, text=True, timeout=60,
-                          env={key: value for key, value in __import__("os").environ.items()
-                               if not key.startswith("DOTNET_ROOT")})
+                          env=WITHOUT_DOTNET_ROOT)
 
 
 def tracker_lines(log: str) -> list[str]:
@@ -63,7 +57,7 @@ def test_nothing_of_dotnet_is_visible_to_the_extension():
     probe = ("import shutil, sys; sys.path.insert(0, %r); from sd_job_tracker.dotnet_root import find_hostfxr; "
              "print(find_hostfxr(), shutil.which('dotnet'))" % str(REPO / "extension"))
     result = subprocess.run(hidden([PYTHON, "-c", probe]), capture_output=True, text=True, timeout=60,
-                            env={k: v for k, v in __import__("os").environ.items() if not k.startswith("DOTNET_ROOT")})
+                            env=WITHOUT_DOTNET_ROOT)
     assert result.stdout.strip() == "None None", result.stderr
 
 

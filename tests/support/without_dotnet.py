@@ -3,6 +3,7 @@
 The command runs in its own mount namespace (`unshare -m`, root only) where every folder the extension and hostfxr
 search is covered by an empty one (so /usr/bin/dotnet dangles); DOTNET_ROOT* are removed from its environment.
 """
+import json
 import os
 import shutil
 import subprocess
@@ -52,6 +53,17 @@ def extension_copy(repo: Path, target: Path) -> Path:
         shutil.copytree(repo / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(repo / "install.py", target / "install.py")
     return target
+
+
+def feed_packages(repo: Path, python: str) -> list[tuple[str, str]]:
+    """(id, version) of every package a first launch on this Linux x64 machine fetches, for `python`."""
+    manifest = json.loads((repo / "prebuilt" / "packages.json").read_text())
+    release = subprocess.run([python, "-c", "import sys; sys.path.insert(0, %r); "
+                              "from sd_job_tracker.pythonnet_release import pythonnet_version as v; "
+                              "print(v(sys.version_info))" % str(repo / "extension")],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    packages = [("Microsoft.NETCore.App.Runtime.linux-x64", manifest["runtime"]["version"]), ("pythonnet", release)]
+    return packages + [(library["id"], library["version"]) for library in manifest["libraries"]]
 
 
 def restore_packages(packages, cache: Path) -> None:
