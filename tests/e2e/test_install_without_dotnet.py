@@ -13,7 +13,7 @@ import pytest
 from api_client import get_job, list_jobs, payload, txt2img
 from repo import REPO
 from support.local_nuget_feed import CACHE, LocalNugetFeed
-from support.standin_server import free_port
+from support.standin_server import StandinServer, free_port
 from support.without_dotnet import (HiddenStandinServer, can_hide, extension_copy, feed_packages, hidden,
                                     hidden_environment, restore_packages)
 
@@ -133,3 +133,22 @@ def test_a_feed_that_is_down_is_one_line_and_the_webui_runs_untracked(clone, tmp
     failures = [line for line in tracker_lines(log) if "cannot reach" in line]
     assert len(failures) == 1 and "the next launch tries again" in failures[0], log
     assert "Traceback" not in log
+
+
+def test_with_a_dotnet_10_runtime_installed_only_the_libraries_are_fetched(clone, tmp_path):
+    # Not hidden: this machine's .NET 10 runtime serves; the clone has no SDK build of its own.
+    env = {"TRACKER_ENABLED": "1", "TRACKER_DATA_DIR": str(tmp_path / "data")}
+    with LocalNugetFeed() as feed:
+        webui = StandinServer(extensions=[clone], env={**env, "TRACKER_NUGET_URL": feed.url},
+                              log_path=tmp_path / "runtime-installed.log").start()
+        try:
+            webui.wait_for_log(r"^\[Job Tracker\] tracking on$", timeout=FETCH_DEADLINE)
+            tracked = txt2img(webui.base_url, payload())
+            log = webui.log_text()
+        finally:
+            webui.stop()
+        asked = list(feed.requests)
+    assert tracked.status_code == 200 and "x-job-id" in tracked.headers
+    assert asked and not any("netcore.app.runtime" in path for path in asked), asked
+    assert "fetching the core's libraries" in log
+    assert not (clone / "build" / "fetched" / f"{RUNTIME_ID.lower()}.{RUNTIME_VERSION}").exists()
