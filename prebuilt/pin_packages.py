@@ -4,8 +4,9 @@ Usage: python3 prebuilt/pin_packages.py OUT_DIR   (OUT_DIR holds the freshly bui
 
 The hashes are computed from the .nupkg files in the local NuGet cache (~/.nuget/packages, or NUGET_PACKAGES), which
 the build just restored. The libraries come from the deps.json the build wrote; the runtime packs and the pythonnet
-releases are the ones already pinned in prebuilt/packages.json, re-hashed when the cache holds them (the e2e tests
-restore the runtime pack for this machine).
+releases are the ones already listed in prebuilt/packages.json, re-hashed when the cache holds them (the e2e tests
+restore the runtime pack for this machine). A release listed with "sha512": null (the cache could not get it) stays
+so until the cache holds it; the WebUI then checks it against the SHA-512 nuget.org's catalog publishes.
 """
 import base64
 import hashlib

@@ -21,8 +21,8 @@ class NotPinned(Exception):
 class Package:
     id: str
     version: str
-    sha512: str
-    size: int
+    sha512: str  # base64; empty: not pinned, checked against the SHA-512 nuget.org publishes (published_hash)
+    size: int  # bytes of the .nupkg; 0 when not pinned
     files: tuple[str, ...] = ()  # entries copied flat into the core's folder; empty for the runtime pack
     rid: str = ""  # set for a runtime pack, whose layout is a .NET root
 
@@ -61,10 +61,10 @@ def core_packages(manifest: dict, version_info) -> list[Package]:
     pinned = manifest["pythonnet"].get(release)
     if pinned is None:
         shown = ".".join(str(part) for part in version_info[:2])
-        raise NotPinned(f"pythonnet {release} (the release for Python {shown}) is not pinned in "
+        raise NotPinned(f"pythonnet {release} (the release for Python {shown}) is not listed in "
                         f"prebuilt/packages.json; use the SDK route (README, Install) on this Python")
     packages = [_library(entry) for entry in manifest["libraries"]]
-    packages.append(Package("pythonnet", release, pinned["sha512"], pinned["size"], tuple(pinned["files"])))
+    packages.append(Package("pythonnet", release, pinned["sha512"] or "", pinned["size"] or 0, tuple(pinned["files"])))
     return packages
 
 

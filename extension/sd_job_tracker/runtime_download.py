@@ -18,6 +18,7 @@ from .log import log
 from .package_fetch import FeedUnavailable, download
 from .package_hash import PackageRefused, verify
 from .package_manifest import NotPinned, Package
+from .published_hash import published_sha512
 from .package_unpack import PackageUnusable, unpack
 
 # Packages at least this big get their own progress lines; the small ones are summed up.
@@ -85,10 +86,12 @@ def fetch() -> None:
 def _fetch_one(package: Package, feed: str) -> None:
     url = nuget_feed.package_url(package.id, package.version, feed)
     archive = paths.FETCHED_DIR / f".{package.folder_name}.{os.getpid()}.nupkg.partial"
+    # Pinned in prebuilt/packages.json, or else (a package the build machine could not pin) nuget.org's catalog.
+    expected = package.sha512 or published_sha512(package.id, package.version)
     progress = _Progress(package)
     try:
         download(url, archive, progress)
-        verify(archive, package.sha512, f"{nuget_feed.archive_name(package.id, package.version)} from {url}")
+        verify(archive, expected, f"{nuget_feed.archive_name(package.id, package.version)} from {url}")
         unpack(archive, package.layout, fetched_core.folder_of(package), package.required_files)
     finally:
         archive.unlink(missing_ok=True)

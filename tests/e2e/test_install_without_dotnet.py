@@ -38,9 +38,9 @@ def clone(tmp_path):
     return extension_copy(REPO, tmp_path / "sd-job-tracker")
 
 
-def start(clone, tmp_path, feed_url, name):
+def start(clone, tmp_path, feed_url, name, **variables):
     env = hidden_environment({"TRACKER_NUGET_URL": feed_url, "TRACKER_ENABLED": "1",
-                              "TRACKER_DATA_DIR": str(tmp_path / "data")})
+                              "TRACKER_DATA_DIR": str(tmp_path / "data"), **variables})
     return HiddenStandinServer(extensions=[clone], env=env, log_path=tmp_path / f"{name}.log").start()
 
 
@@ -152,3 +152,42 @@ def test_with_a_dotnet_10_runtime_installed_only_the_libraries_are_fetched(clone
     assert asked and not any("netcore.app.runtime" in path for path in asked), asked
     assert "fetching the core's libraries" in log
     assert not (clone / "build" / "fetched" / f"{RUNTIME_ID.lower()}.{RUNTIME_VERSION}").exists()
+
+
+def unpin_pythonnet(clone):
+    """The clone's manifest as if the build machine could not pin this Python's pythonnet (as for 3.1.0)."""
+    manifest_path = clone / "prebuilt" / "packages.json"
+    manifest = json.loads(manifest_path.read_text())
+    for pinned in manifest["pythonnet"].values():
+        pinned.update(sha512=None, size=None)
+    manifest_path.write_text(json.dumps(manifest))
+
+
+def test_an_unpinned_pythonnet_is_checked_against_the_hash_nuget_publishes(clone, tmp_path):
+    unpin_pythonnet(clone)
+    with LocalNugetFeed() as feed:
+        webui = start(clone, tmp_path, feed.url, "published", TRACKER_NUGET_REGISTRATION_URL=feed.registration_url)
+        try:
+            webui.wait_for_log(r"^\[Job Tracker\] tracking on$", timeout=FETCH_DEADLINE)
+            tracked = txt2img(webui.base_url, payload())
+        finally:
+            webui.stop()
+        asked = list(feed.requests)
+    assert tracked.status_code == 200 and "x-job-id" in tracked.headers
+    assert any(path.startswith("/v3/catalog/pythonnet.") for path in asked), asked
+
+
+def test_an_unpinned_pythonnet_that_differs_from_the_published_hash_is_refused(clone, tmp_path):
+    unpin_pythonnet(clone)
+    with LocalNugetFeed(wrong_published_hash=True) as feed:
+        webui = start(clone, tmp_path, feed.url, "wrong-published", TRACKER_NUGET_REGISTRATION_URL=feed.registration_url)
+        try:
+            webui.wait_for_log(r"refused", timeout=FETCH_DEADLINE)
+            response = txt2img(webui.base_url, payload())
+            log = webui.log_text()
+        finally:
+            webui.stop()
+    assert response.status_code == 200 and "x-job-id" not in response.headers
+    refused = [line for line in tracker_lines(log) if "refused" in line]
+    assert len(refused) == 1 and "refused pythonnet." in refused[0], log
+    assert not list((clone / "build" / "fetched").glob("pythonnet*"))
