@@ -32,7 +32,7 @@ class CoreFiles:
 def sdk_build() -> CoreFiles | None:
     """The core install.py built with the .NET SDK, if it is complete."""
     files = CoreFiles(paths.BUILD_DIR, None)
-    return files if files.complete() and paths.BUILD_STAMP.is_file() else None
+    return files if files.complete() else None
 
 
 def prebuilt_present() -> bool:

@@ -60,6 +60,11 @@ def _run(on_ready, on_failure) -> None:
         _fetching.clear()
         on_failure()
         return
+    except Exception as error:  # noqa: BLE001 - the thread's edge: a fault here must end the fetch, logged
+        log(f"fetching .NET failed unexpectedly: {error!r}. {AFTER_FAILURE}")
+        _fetching.clear()
+        on_failure()
+        return
     _fetching.clear()
     on_ready()
 
