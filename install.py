@@ -80,7 +80,8 @@ def main() -> int:
         return 0
     dotnet = find_dotnet()
     if dotnet is None:
-        # A1111 shows install.py's stdout only once it exits 0 (modules/launch_utils.py, run_extension_installer).
+        # A1111 v1.10.1 prints install.py's captured stdout once it exits 0, and an error block otherwise
+        # (modules/launch_utils.py:89-118, 240-241), at every launch.
         notice = no_sdk_notice(SDK_HINT)
         if notice:
             print(f"[Job Tracker] {notice}", flush=True)
