@@ -2,7 +2,8 @@
 
 A no-op (a directory walk, well under a second) when the build is current: built from these sources, with the
 pythonnet release that serves this Python (extension/sd_job_tracker/pythonnet_release.py), for this Python.
-Needs the .NET SDK only when a build is due. Each build goes into a new folder under build/ and is switched to
+Needs the .NET SDK only when a build is due; without one it exits at once (the WebUI process fetches what the
+prebuilt core needs, see runtime_download). Each build goes into a new folder under build/ and is switched to
 only once complete, so a WebUI still running the previous build keeps it (see build_folders.py).
 """
 import os
@@ -16,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "extension"))
 from sd_job_tracker import build_folders, build_record, paths  # noqa: E402
 from sd_job_tracker.clr_host import runtime_major  # noqa: E402
 from sd_job_tracker.dotnet_root import roots_from_list_runtimes  # noqa: E402
+from sd_job_tracker.no_sdk import no_sdk_notice  # noqa: E402
 from sd_job_tracker.pythonnet_release import nuget_missing_message, pythonnet_version, unsupported_message  # noqa: E402
 
 SOURCE_SUFFIXES = {".cs", ".csproj", ".props", ".targets", ".json"}
@@ -139,8 +141,12 @@ def main() -> int:
         return 0
     dotnet = find_dotnet()
     if dotnet is None:
-        say(f"the .NET SDK was not found: {SDK_HINT}", stream=sys.stderr)
-        return 1
+        # A1111 v1.10.1 prints install.py's captured stdout once it exits 0, and an error block otherwise
+        # (modules/launch_utils.py:89-118, 240-241), at every launch.
+        notice = no_sdk_notice(SDK_HINT)
+        if notice:
+            say(notice)
+        return 0
     return build(dotnet, release)
 
 

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import build_folders, build_record, native_bytes, paths
+from . import build_folders, build_record, core_files, fetched_core, native_bytes, paths, runtime_download
 from .assembly_version import product_version
 from .clr_host import ClrStartError, start_clr
 from .pythonnet_release import pythonnet_version, start_refusal, unsupported_message
@@ -147,8 +147,8 @@ def start(api_auth: str | None) -> TrackerCore | None:
         if _core is not None:
             _core._host.Start(str(paths.EXTENSION_DIR), api_auth or "")
             return _core
-        if _failure is not None:
-            return None
+        if _failure is not None or runtime_download.pending():
+            return None  # a fetch in progress starts the core when it is done
         try:
             host = _load_host()
             summary = host.Start(str(paths.EXTENSION_DIR), api_auth or "")
@@ -170,18 +170,23 @@ def _load_host():
     # Before pythonnet is touched: a Python its Python.Runtime.dll cannot serve gets one line, not its ABI exception.
     if pythonnet_version(sys.version_info) is None:
         raise ClrStartError(unsupported_message(sys.version_info))
-    core = paths.current_core()
-    if not core.assembly.is_file():
-        raise ClrStartError(f"{core.assembly} is missing; the .NET part was not built (run install.py)")
+    files = core_files.sdk_build() or fetched_core.ready()
+    if files is None:
+        missing = paths.current_core().assembly
+        raise ClrStartError(f"{missing} is missing; the .NET part was not built (run install.py)")
+    core = files.build
     refusal = start_refusal(_built_pythonnet(core), sys.version_info)
     if refusal:
         raise ClrStartError(refusal)
-    note = build_folders.hold(core)
-    if note:
-        log(note)
-    record = build_record.read(core.stamp)
-    start_clr(core.runtime_config, core.python_runtime,
-              extra_roots=[Path(record.dotnet_root)] if record and record.dotnet_root else [])
+    extra_roots = [files.dotnet_root] if files.dotnet_root else []
+    if files.dotnet_root is None:
+        note = build_folders.hold(core)
+        if note:
+            log(note)
+        record = build_record.read(core.stamp)
+        if record and record.dotnet_root:
+            extra_roots.append(Path(record.dotnet_root))
+    start_clr(core.runtime_config, core.python_runtime, extra_roots=extra_roots)
     import clr  # pythonnet's module, available only once the runtime has started
 
     clr.AddReference(str(core.assembly))

@@ -27,7 +27,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-HOSTFXR_NAMES = {"win32": "hostfxr.dll", "darwin": "libhostfxr.dylib"}
+from . import platform_rid
+
 RUNTIME_FRAMEWORK = "Microsoft.NETCore.App"
 # What platform.machine() says, in .NET's architecture names (the suffix of DOTNET_ROOT_<ARCH> and install_location_<arch>).
 ARCHITECTURES = {"x86_64": "x64", "amd64": "x64", "x64": "x64", "aarch64": "arm64", "arm64": "arm64",
@@ -39,7 +40,7 @@ LIST_RUNTIMES_LINE = re.compile(r"^(?P<name>\S+) (?P<version>\S+) \[(?P<folder>.
 
 
 def hostfxr_file_name() -> str:
-    return HOSTFXR_NAMES.get(sys.platform, "libhostfxr.so")
+    return platform_rid.hostfxr_file_name(platform_rid.system_name(sys.platform))
 
 
 def architecture() -> str:

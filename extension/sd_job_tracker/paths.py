@@ -57,3 +57,9 @@ def current_core() -> CoreBuild:
     if name and Path(name).name == name and name not in (".", ".."):
         return CoreBuild(BUILD_ROOT / name)
     return CoreBuild(LEGACY_CORE_DIR)
+# The route without an SDK: the core committed as IL under extension/prebuilt/, the rest fetched from NuGet into
+# build/fetched/.
+PREBUILT_DIR = EXTENSION_DIR / "extension" / "prebuilt"
+PACKAGE_MANIFEST = PREBUILT_DIR / "packages.json"
+PREBUILT_FILES = ("JobTracker.dll", "JobTracker.deps.json", "JobTracker.runtimeconfig.json")
+FETCHED_DIR = BUILD_ROOT / "fetched"

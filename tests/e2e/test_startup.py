@@ -31,9 +31,10 @@ def test_install_is_a_no_op_once_built(built_extension):
 
 
 def test_unbuilt_extension_logs_once_and_the_webui_runs_on(tmp_path):
+    # Neither an SDK build nor the prebuilt core (its no-SDK route is tests/e2e/test_install_without_dotnet.py).
     unbuilt = tmp_path / "sd-job-tracker"
     for part in ("scripts", "extension"):
-        shutil.copytree(REPO / part, unbuilt / part, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(REPO / part, unbuilt / part, ignore=shutil.ignore_patterns("__pycache__", "prebuilt"))
 
     with StandinServer(extensions=[unbuilt], env={"TRACKER_ENABLED": "1", "TRACKER_DATA_DIR": str(tmp_path / "d")},
                        log_path=tmp_path / "unbuilt.log") as webui:

@@ -303,9 +303,9 @@ def test_the_tab_works_with_api_auth_on(tab_server, tracker):
 def test_without_a_running_core_the_tab_says_so_and_stays_usable(tmp_path):
     from support.standin_server import StandinServer
 
-    unbuilt = tmp_path / "sd-job-tracker"
+    unbuilt = tmp_path / "sd-job-tracker"  # neither an SDK build nor the prebuilt core
     for part in ("scripts", "extension", "javascript"):
-        shutil.copytree(REPO / part, unbuilt / part, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(REPO / part, unbuilt / part, ignore=shutil.ignore_patterns("__pycache__", "prebuilt"))
     with StandinServer(extensions=[unbuilt], nowebui=False, env={"TRACKER_DATA_DIR": str(tmp_path / "d")},
                        log_path=tmp_path / "unbuilt.log") as webui, _ui(webui) as ui:
         event = ui.load()["events"][0]  # then restore_thumbnails, which has nothing to restore
