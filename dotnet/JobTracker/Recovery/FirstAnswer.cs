@@ -65,7 +65,7 @@ internal static class FirstAnswer
         status = 0;
         offset = -1;
         skeleton = [];
-        if (!folder.TryResolve(OutputFolder.ReplyFileName(jobId), out var path) || !File.Exists(path))
+        if (!folder.TryResolveStored(OutputFolder.ReplyFileName(jobId), out var path))
         {
             return false;
         }

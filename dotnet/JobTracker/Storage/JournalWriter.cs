@@ -64,7 +64,7 @@ internal sealed class JournalWriter(string path, FailureLatch failures) : IDispo
     {
         try
         {
-            _stream ??= new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            _stream ??= PrivateFiles.OpenAppend(path);
             if (_needsNewLine)
             {
                 // A torn last line from a crash must not swallow the next record.
