@@ -97,7 +97,10 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
         return ImageReply.Write(job!, index, HeaderLines.Find(headers, "if-none-match"), details.Output, body);
     }
 
-    /// <summary>Answers <c>GET /sdapi/v1/jobs</c> with a newest-first JSON array.</summary>
+    /// <summary>
+    /// Answers <c>GET /sdapi/v1/jobs</c> with a newest-first JSON array; when more jobs match than <c>limit</c>, a
+    /// <c>Link: &lt;…&amp;before=&lt;last id&gt;&gt;; rel="next"</c> header points to the next page.
+    /// </summary>
     /// <param name="query">The raw query string without '?'.</param>
     /// <param name="headers">The request's header lines.</param>
     /// <param name="body">Receives the reply body.</param>
@@ -115,7 +118,16 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
             return JsonReplies.BadRequest(problem, body);
         }
 
-        var jobs = store.Newest(list.Filter with { User = caller.OwnJobsOnly }, list.Limit);
+        // One job more than asked tells whether a next page exists.
+        var filter = list.Filter with { User = caller.OwnJobsOnly };
+        var take = list.Limit == int.MaxValue ? int.MaxValue : list.Limit + 1;
+        var found = list.Before is { } before ? store.NewestBefore(filter, take, before, caller.MayRead) : store.Newest(filter, take);
+        if (found is null)
+        {
+            return JsonReplies.BadRequest("before names no job you can list (it may have been purged): list again from the first page", body);
+        }
+
+        var jobs = found.Count > list.Limit ? found.Take(list.Limit).ToList() : found;
         var items = new JobSummary[jobs.Count];
         for (var i = 0; i < items.Length; i++)
         {
@@ -123,7 +135,9 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
         }
 
         JsonReplies.Serialize(body, items, TrackerJsonContext.Default.JobSummaryArray);
-        return ReplyHead.Json(200);
+        return found.Count > list.Limit
+            ? new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, $"Link: <{list.NextPage(jobs[^1].Id)}>; rel=\"next\""))
+            : ReplyHead.Json(200);
     }
 
     private double UnixNow() => (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;

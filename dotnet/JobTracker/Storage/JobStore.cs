@@ -200,6 +200,24 @@ public sealed class JobStore : IDisposable
         }
     }
 
+    /// <summary>Lists the jobs that come after job <paramref name="beforeId"/> in newest-first order (the next page of a list).</summary>
+    /// <param name="filter">What to keep.</param>
+    /// <param name="limit">The most jobs to return.</param>
+    /// <param name="beforeId">The last job of the previous page.</param>
+    /// <param name="visible">Whether the caller may know of that job; called under the store's lock.</param>
+    /// <returns>The jobs, newest first, or <see langword="null"/> if there is no such job the caller may see.</returns>
+    public IReadOnlyList<JobRecord>? NewestBefore(JobFilter filter, int limit, string beforeId, Func<JobRecord, bool> visible)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(visible);
+        lock (_gate)
+        {
+            return _index.TryGet(beforeId, out var cursor) && visible(cursor!)
+                ? _index.Newest(filter, limit, JobOrderKey.Of(cursor!))
+                : null;
+        }
+    }
+
     /// <summary>One page of the newest-first jobs that pass both criteria, for the tab's table (issue #5).</summary>
     /// <param name="filter">The indexed criteria.</param>
     /// <param name="match">A further test, called under the store's lock: keep it cheap.</param>
