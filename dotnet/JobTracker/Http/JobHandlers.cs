@@ -16,6 +16,8 @@ namespace JobTracker.Http;
 /// <param name="time">The clock for <c>eta_seconds</c>; the system clock when <see langword="null"/>.</param>
 public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate, TimeProvider? time = null)
 {
+    private readonly ProgressHighWater _progress = new();
+
     /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c>.</summary>
     /// <param name="jobId">The ID from the path, untrusted.</param>
     /// <param name="query">The raw query string without '?'; <c>images=false</c> leaves the base64 out.</param>
@@ -46,7 +48,7 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
             return JsonReplies.BadRequest("images must be true or false", body);
         }
 
-        var progress = live is null ? null : JobProgress.Of(job!, live, UnixNow());
+        var progress = live is null ? null : LiveFields(job!, live);
         details.Write(job!, includeImages, progress, body);
         return progress?.RetryAfterSeconds is { } retry
             ? new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, RetryReplies.RetryAfter(retry)))
@@ -70,7 +72,7 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
             return JsonReplies.Error(500, "TrackerError", $"job {JobId.Sanitize(jobId)} was accepted but is not stored", body);
         }
 
-        var progress = JobProgress.Of(job, live, UnixNow());
+        var progress = LiveFields(job, live);
         details.Write(job, includeImages: false, progress, body);
         return new ReplyHead(202, HeaderLines.Join(
             HeaderLines.JsonContentType,
@@ -138,6 +140,12 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
         return found.Count > list.Limit
             ? new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, $"Link: <{list.NextPage(jobs[^1].Id)}>; rel=\"next\""))
             : ReplyHead.Json(200);
+    }
+
+    private JobProgress LiveFields(JobRecord job, LiveState? live)
+    {
+        var now = UnixNow();
+        return _progress.Hold(job, JobProgress.Of(job, live, now), now);
     }
 
     private double UnixNow() => (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
