@@ -13,7 +13,10 @@ public static class PrivateFiles
     /// <summary>The mode of the files the tracker creates: only its own account may read or write them.</summary>
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Creates <paramref name="path"/> (and missing parents) with <see cref="FolderMode"/>; an existing folder is left as it is.</summary>
+    /// <summary>
+    /// Creates <paramref name="path"/> with <see cref="FolderMode"/> (missing parents too, though the system may give
+    /// those its default mode); an existing folder is left as it is.
+    /// </summary>
     /// <param name="path">The folder.</param>
     /// <exception cref="IOException">The folder cannot be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The parent is not writable.</exception>
