@@ -7,7 +7,7 @@ namespace JobTracker.Storage;
 /// </summary>
 internal sealed class JobDelta
 {
-    /// <summary>Gets or sets the job the change applies to.</summary>
+    /// <summary>Gets the job the change applies to.</summary>
     public required string Id { get; init; }
 
     public JobStatus? Status { get; init; }
