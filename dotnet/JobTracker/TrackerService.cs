@@ -82,10 +82,10 @@ public sealed class TrackerService : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(extensionDirectory);
         ArgumentNullException.ThrowIfNull(dependencies);
         var dataDirectory = SettingsLoader.ResolveDataDirectory(extensionDirectory, dependencies.Environment);
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.CreateFolder(dataDirectory);
         var settings = new SettingsStore(SettingsLoader.Load(dataDirectory, dependencies.Environment, dependencies.Log), dataDirectory, dependencies.Log);
         var files = new StoreFiles(dataDirectory);
-        Directory.CreateDirectory(files.OutputDirectory);
+        PrivateFiles.CreateFolder(files.OutputDirectory);
         var store = JobStore.Open(files, dependencies.Log, dependencies.Time, dependencies.StoreOptions);
         try
         {

@@ -6,6 +6,7 @@ module only draws it, the first time the table shows the job.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def ensure(image_path: str | None, thumbnail_path: str | None) -> Path | None:
     if not image_path or not thumbnail_path:
         return None
     target = Path(thumbnail_path)
-    if target.is_file():
+    if _is_regular_file(target):
         return target
     try:
         _draw(Path(image_path), target)
@@ -58,7 +59,9 @@ def stored_image(path) -> "Image.Image | None":
     from PIL import Image
 
     try:
-        with Image.open(path) as image:
+        # O_NOFOLLOW: a link planted in place of a stored file is refused, never read through.
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as file, \
+                Image.open(file) as image:
             image.load()
             loaded = image.copy()
     except _unreadable_image_errors() as error:
@@ -91,12 +94,13 @@ def _draw(source: Path, target: Path) -> None:
     with Image.open(source) as image:
         image.thumbnail((BOX, BOX))
         flat = _without_alpha(image)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     _write_jpeg(flat, target)
 
 
 def _write_jpeg(image, target: Path) -> None:
-    # A unique temporary name: two refreshes may draw the same thumbnail at once.
+    # A unique temporary name: two refreshes may draw the same thumbnail at once. mkstemp creates it 0600 and
+    # exclusively, and os.replace puts it over whatever entry has the name (a planted link is replaced, not followed).
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as file:
@@ -105,6 +109,14 @@ def _write_jpeg(image, target: Path) -> None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _is_regular_file(path: Path) -> bool:
+    """A regular file of its own: a symbolic link (which could lead out of the data folder) is not one."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _without_alpha(image):

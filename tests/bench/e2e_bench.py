@@ -9,6 +9,9 @@ Prints one table of medians:
   alternate between the two servers, so a change in the machine's load hits both alike);
 - GET /sdapi/v1/job/{id}?images=false and GET /sdapi/v1/jobs?limit=50 at N jobs, beside a trivial
   route of the stand-in that shows what HTTP itself costs on this machine;
+- paging: GET /sdapi/v1/jobs?limit=50&before=<a job in the middle> at N jobs, a walk through all N jobs following
+  the Link rel="next" headers 1,000 at a time, and one GET /sdapi/v1/jobs?limit=N (time, size, and how much the
+  WebUI's resident memory grew);
 - tracker start-up (CLR + pythonnet + opening the store, the work done in on_app_started) and its
   resident memory, at 0 and at N jobs, each in a fresh Python process as in the WebUI.
 
@@ -129,6 +132,46 @@ def paired_post_samples(bare: StandinServer, tracked: StandinServer, count: int,
         tracking.close()
 
 
+def rss_of(pid: int) -> float:
+    """Resident memory of a process, MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for {pid}")
+
+
+def walk_pages(server: StandinServer, limit: int) -> tuple[float, int, int]:
+    """Every job, newest first, following Link rel="next": (seconds, pages, jobs)."""
+    http_connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+    path, pages, jobs = f"/sdapi/v1/jobs?limit={limit}", 0, 0
+    started = time.perf_counter()
+    try:
+        while path:
+            http_connection.request("GET", path)
+            response = http_connection.getresponse()
+            jobs += len(json.loads(response.read()))
+            pages += 1
+            link = response.getheader("Link")
+            path = link[link.index("<") + 1:link.index(">")] if link else None
+    finally:
+        http_connection.close()
+    return time.perf_counter() - started, pages, jobs
+
+
+def everything_at_once(server: StandinServer, jobs: int) -> tuple[float, int, float]:
+    """GET /sdapi/v1/jobs?limit=<jobs>: (seconds, bytes, MB the WebUI's resident memory grew)."""
+    before = rss_of(server.pid)
+    http_connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+    try:
+        started = time.perf_counter()
+        http_connection.request("GET", f"/sdapi/v1/jobs?limit={jobs}")
+        body = http_connection.getresponse().read()
+        seconds = time.perf_counter() - started
+    finally:
+        http_connection.close()
+    return seconds, len(body), rss_of(server.pid) - before
+
+
 def start_webui(extension: bool, data_dir: Path, log_dir: Path) -> StandinServer:
     env = {"TRACKER_ENABLED": "1", "TRACKER_RETENTION": "0", "TRACKER_DATA_DIR": str(data_dir)}
     server = StandinServer([], extensions=[REPO] if extension else [], env=env, startup_timeout=120,
@@ -191,6 +234,9 @@ def main() -> None:
                                 args.requests, args.warmup))
                             listed = median_ms(time_requests(
                                 lambda: connection.request("GET", "/sdapi/v1/jobs?limit=50"), args.requests, args.warmup))
+                            middle = median_ms(time_requests(
+                                lambda: connection.request("GET", f"/sdapi/v1/jobs?limit=50&before={target}"),
+                                args.requests, args.warmup))
                             floor = median_ms(time_requests(
                                 lambda: connection.request("GET", "/standin/generations"), args.requests, args.warmup))
                         finally:
@@ -198,6 +244,13 @@ def main() -> None:
                         rows.append(("GET /standin/generations (a trivial route of the stand-in: the HTTP floor)", f"{floor:.2f} ms"))
                         rows.append((f"GET /sdapi/v1/job/{{id}}?images=false at {n} jobs", f"{one:.2f} ms"))
                         rows.append((f"GET /sdapi/v1/jobs?limit=50 at {n} jobs", f"{listed:.2f} ms"))
+                        rows.append((f"GET /sdapi/v1/jobs?limit=50&before=<the middle job> at {n} jobs", f"{middle:.2f} ms"))
+                        seconds, pages, walked = walk_pages(server, 1000)
+                        rows.append((f"all {walked:,} jobs, 1,000 a page, following Link rel=next ({pages} pages)",
+                                     f"{seconds * 1000:.0f} ms"))
+                        seconds, size, grew = everything_at_once(server, args.jobs)
+                        rows.append((f"GET /sdapi/v1/jobs?limit={args.jobs} ({size / 1e6:.1f} MB; WebUI memory +{grew:.0f} MB)",
+                                     f"{seconds * 1000:.0f} ms"))
                 finally:
                     server.stop()
         finally:

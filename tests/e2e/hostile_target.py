@@ -106,6 +106,10 @@ def stored_jobs(data_dir: Path, attempts: int = 20) -> dict[str, dict]:
             record = json.loads(line)
             if "deleted" in record:
                 jobs.pop(record["deleted"], None)
+            elif "update" in record:  # a change of status, times, error or files: only what changed
+                changes = {name: value for name, value in record.items() if name != "update"}
+                if record["update"] in jobs:
+                    jobs[record["update"]].update(changes)
             else:
                 jobs[record["id"]] = record
         return jobs

@@ -1,6 +1,8 @@
 """GET /sdapi/v1/jobs: newest first, filters by status, ip, after and limit, strict parameters."""
 import time
 
+import httpx
+
 from api_client import list_jobs, payload, txt2img
 
 
@@ -52,10 +54,42 @@ def test_after_and_limit(tracker):
     assert len(list_jobs(server.base_url).json()) == len(early) + len(late)
 
 
+def test_any_positive_limit_is_accepted_as_the_original_did(tracker):
+    server = tracker()
+    ids = _make_jobs(server, 3)
+    for limit in (1000, 100000, 10**30):
+        response = list_jobs(server.base_url, limit=limit)
+        assert response.status_code == 200, (limit, response.text)
+        assert [job["id"] for job in response.json()] == list(reversed(ids))
+        assert "link" not in response.headers
+
+
+def test_pages_follow_the_next_link_through_every_job(tracker):
+    server = tracker()
+    ids = _make_jobs(server, 7, "paged")
+    failed = txt2img(server.base_url, payload("STANDIN_RAISE")).headers["x-job-id"]
+    seen, pages = [], 0
+    url = f"{server.base_url}/sdapi/v1/jobs?status=completed&limit=3"
+    while url and pages < 10:
+        pages += 1
+        response = httpx.get(url, timeout=30, trust_env=False)
+        assert response.status_code == 200, response.text
+        seen += [job["id"] for job in response.json()]
+        url = response.links.get("next", {}).get("url")
+        if url:
+            assert url.startswith("/sdapi/v1/jobs?") and "status=completed" in url and "limit=3" in url, url
+            url = server.base_url + url
+    assert seen == list(reversed(ids)) and failed not in seen
+    assert pages == 3
+
+    unknown = list_jobs(server.base_url, before="AAAAAAAA")
+    assert unknown.status_code == 400 and "before" in unknown.json()["detail"]
+
+
 def test_bad_parameters_are_400_json(tracker):
     server = tracker()
-    for params in ({"limit": "lots"}, {"limit": 0}, {"limit": 100000}, {"status": "done-ish"},
-                   {"after": "yesterday"}, {"after": -5}):
+    for params in ({"limit": "lots"}, {"limit": 0}, {"limit": -3}, {"limit": "2.5"}, {"status": "done-ish"},
+                   {"after": "yesterday"}, {"after": -5}, {"before": "../jobs"}):
         response = list_jobs(server.base_url, **params)
         assert response.status_code == 400, params
         assert response.json()["detail"], params

@@ -33,3 +33,24 @@ def test_a_broken_image_gets_no_thumbnail_and_a_log_line(tmp_path, capsys):
     assert "[Job Tracker] could not make a thumbnail of B3f9K2xY-0.png" in capsys.readouterr().err
     assert thumbnails.ensure(None, str(target)) is None
     assert thumbnails.load(None).size == (thumbnails.BOX, thumbnails.BOX)
+
+
+def test_a_thumbnail_replaced_by_a_link_is_drawn_again_never_read_through_it(tmp_path):
+    source = tmp_path / "C3f9K2xY-0.png"
+    Image.new("RGB", (200, 100), (0, 0, 255)).save(source)
+    outside = tmp_path / "outside.jpg"
+    Image.new("RGB", (10, 10), (0, 255, 0)).save(outside)
+    target = tmp_path / "thumbs" / "C3f9K2xY-0.jpg"
+    target.parent.mkdir()
+    target.symlink_to(outside)
+
+    assert thumbnails.ensure(str(source), str(target)) == target
+    assert not target.is_symlink(), "the link was replaced by a drawn thumbnail"
+    assert (target.stat().st_mode & 0o777) == 0o600
+    with Image.open(outside) as untouched:
+        assert untouched.size == (10, 10)
+    assert thumbnails.load(target).size == (128, 64)
+
+    target.unlink()
+    target.symlink_to(outside)
+    assert thumbnails.load(target).size == (thumbnails.BOX, thumbnails.BOX), "a link is not read: the grey placeholder"

@@ -230,8 +230,9 @@ public class JobHandlersTests : TrackingHarnessTestBase
 
     [TestCase("status=done")]
     [TestCase("limit=0")]
-    [TestCase("limit=501")]
     [TestCase("limit=x")]
+    [TestCase("before=AAAAAAAA")]
+    [TestCase("before=..%2Fjobs")]
     [TestCase("after=-5")]
     [TestCase("after=soon")]
     public void ListJobs_InvalidQuery_400(string query)
@@ -255,6 +256,62 @@ public class JobHandlersTests : TrackingHarnessTestBase
         }
 
         Assert.That(List("").Body.GetArrayLength(), Is.EqualTo(50));
+    }
+
+    [Test]
+    public void ListJobs_FollowingNextLinks_EveryMatchingJobOnceNewestFirst()
+    {
+        var completed = new List<string>();
+        for (var i = 0; i < 23; i++)
+        {
+            // Several jobs share each second: the pages must split them by their exact order, not by the second.
+            if (i % 3 == 0)
+            {
+                _harness.Queue();
+            }
+
+            completed.Add(_harness.Complete());
+            _harness.Time.Advance(TimeSpan.FromMilliseconds(400));
+        }
+
+        var seen = new List<string?>();
+        var query = "status=completed&limit=5";
+        var pages = 0;
+        while (query is not null && pages++ < 10)
+        {
+            var (head, body) = List(query);
+            Assert.That(head.Status, Is.EqualTo(200));
+            seen.AddRange(body.EnumerateArray().Select(j => j.GetProperty("id").GetString()));
+            var link = head.Headers.Split('\n').SingleOrDefault(h => h.StartsWith("Link: ", StringComparison.Ordinal));
+            query = link is null ? null : link["Link: </sdapi/v1/jobs?".Length..link.IndexOf('>', StringComparison.Ordinal)];
+            if (link is not null)
+            {
+                Assert.That(link, Does.EndWith(">; rel=\"next\""));
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen, Is.EqualTo(completed.AsEnumerable().Reverse()));
+            Assert.That(pages, Is.EqualTo(5), "23 jobs in pages of 5, the last page without a link");
+        });
+    }
+
+    [Test]
+    public void ListJobs_LimitAboveTheOldCeiling_AllJobs()
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            _harness.Queue();
+        }
+
+        var (head, body) = List("limit=1000");
+        Assert.Multiple(() =>
+        {
+            Assert.That(head.Status, Is.EqualTo(200));
+            Assert.That(body.GetArrayLength(), Is.EqualTo(600));
+            Assert.That(head.Headers, Is.EqualTo("Content-Type: application/json"), "nothing more: no next page");
+        });
     }
 
     [Test]

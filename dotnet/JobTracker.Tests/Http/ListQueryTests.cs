@@ -37,12 +37,16 @@ public class ListQueryTests
     [TestCase("status=done", "status must be one of: pending, processing, completed, failed")]
     [TestCase("status=", "status must be one of: pending, processing, completed, failed")]
     [TestCase("status=1", "status must be one of: pending, processing, completed, failed")]
-    [TestCase("limit=0", "limit must be a whole number from 1 to 500")]
-    [TestCase("limit=501", "limit must be a whole number from 1 to 500")]
-    [TestCase("limit=-1", "limit must be a whole number from 1 to 500")]
-    [TestCase("limit=abc", "limit must be a whole number from 1 to 500")]
-    [TestCase("limit=2.5", "limit must be a whole number from 1 to 500")]
-    [TestCase("limit=99999999999", "limit must be a whole number from 1 to 500")]
+    [TestCase("limit=0", "limit must be a whole number from 1")]
+    [TestCase("limit=000", "limit must be a whole number from 1")]
+    [TestCase("limit=-1", "limit must be a whole number from 1")]
+    [TestCase("limit=+5", "limit must be a whole number from 1")]
+    [TestCase("limit=abc", "limit must be a whole number from 1")]
+    [TestCase("limit=2.5", "limit must be a whole number from 1")]
+    [TestCase("limit=", "limit must be a whole number from 1")]
+    [TestCase("limit=%D9%A3", "limit must be a whole number from 1")]
+    [TestCase("before=AAAA", "before must be a job ID (8 characters A-Z, a-z, 0-9): the last job of the previous page")]
+    [TestCase("before=AAAA%00AAA", "before must be a job ID (8 characters A-Z, a-z, 0-9): the last job of the previous page")]
     [TestCase("after=-1", "after must be a unix time in seconds (a number, 0 or more)")]
     [TestCase("after=abc", "after must be a unix time in seconds (a number, 0 or more)")]
     [TestCase("after=NaN", "after must be a unix time in seconds (a number, 0 or more)")]
@@ -60,6 +64,10 @@ public class ListQueryTests
 
     [TestCase("limit=1", 1)]
     [TestCase("limit=500", 500)]
+    [TestCase("limit=1000", 1000)]
+    [TestCase("limit=0100000", 100_000)]
+    [TestCase("limit=2147483647", int.MaxValue)]
+    [TestCase("limit=99999999999999999999999", int.MaxValue)]
     [TestCase("limit=3&limit=4", 4)]
     public void TryParse_LimitInRange_Accepted(string text, int limit)
     {
@@ -74,5 +82,16 @@ public class ListQueryTests
     {
         Assert.That(ListQuery.TryParse(QueryString.Parse(text), out var query, out _), Is.True);
         Assert.That(query.Filter.After, Is.EqualTo(after));
+    }
+
+    [Test]
+    public void NextPage_KeepsTheFilterAndAddsBefore()
+    {
+        Assert.That(ListQuery.TryParse(QueryString.Parse("status=COMPLETED&ip=%3A%3A1&after=1736712000.5&limit=7&before=AAAA0009&x=%3E"), out var query, out _), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(query.Before, Is.EqualTo("AAAA0009"));
+            Assert.That(query.NextPage("AAAA0001"), Is.EqualTo("/sdapi/v1/jobs?status=completed&ip=%3A%3A1&after=1736712000.5&limit=7&before=AAAA0001"));
+        });
     }
 }

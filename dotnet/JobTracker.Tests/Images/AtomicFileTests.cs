@@ -93,4 +93,25 @@ public class AtomicFileTests : TempDirectoryTestBase
 
         Assert.Throws<ObjectDisposedException>(() => file.Write("late"u8));
     }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    public void WriteAll_StaleTemporaryLinkAndALinkAtThePath_BothReplacedTargetsUntouched()
+    {
+        var target = _directory.File("outside.txt");
+        File.WriteAllText(target, "must stay");
+        var path = _directory.File("a.png");
+        File.CreateSymbolicLink(path + ".tmp", target);
+        File.CreateSymbolicLink(path, target);
+
+        AtomicFile.WriteAll(path, "picture"u8);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(target), Is.EqualTo("must stay"));
+            Assert.That(new FileInfo(path).LinkTarget, Is.Null);
+            Assert.That(File.ReadAllText(path), Is.EqualTo("picture"));
+            Assert.That(File.Exists(path + ".tmp"), Is.False);
+        });
+    }
 }

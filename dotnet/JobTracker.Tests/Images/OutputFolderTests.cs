@@ -58,4 +58,31 @@ public class OutputFolderTests
     [TestCase("short", 0)]
     [TestCase("A3f9K2xY", -1)]
     public void ThumbnailPath_MalformedIdOrIndex_Null(string id, int index) => Assert.That(_folder.ThumbnailPath(id, index), Is.Null);
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    public void TryResolveStored_OnlyARegularFileInside()
+    {
+        var outside = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "jobtracker-tests-outside-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(outside, "secret");
+        try
+        {
+            Directory.CreateDirectory(_folder.Path);
+            File.WriteAllText(System.IO.Path.Combine(_folder.Path, "a.png"), "x");
+            File.CreateSymbolicLink(System.IO.Path.Combine(_folder.Path, "b.png"), outside);
+            Assert.Multiple(() =>
+            {
+                Assert.That(_folder.TryResolveStored("a.png", out var path), Is.True);
+                Assert.That(_folder.MayRead(path), Is.True);
+                Assert.That(_folder.TryResolveStored("b.png", out _), Is.False, "a link");
+                Assert.That(_folder.MayRead(System.IO.Path.Combine(_folder.Path, "b.png")), Is.False);
+                Assert.That(_folder.TryResolveStored("missing.png", out _), Is.False);
+                Assert.That(_folder.MayRead(outside), Is.True, "a legacy image outside the folder is A1111's own file");
+            });
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
 }

@@ -9,7 +9,7 @@ internal static class ConfigFile
     public static void Save(string path, TrackerOptions options)
     {
         var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = Storage.PrivateFiles.CreateNew(temp))
         {
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {

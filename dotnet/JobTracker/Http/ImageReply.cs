@@ -52,6 +52,11 @@ public static class ImageReply
                 return JsonReplies.Error(404, "NotFound", $"image {n} of job {job.Id} is not available", body);
             }
 
+            if (!output.MayRead(path))
+            {
+                throw new FileNotFoundException();
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

@@ -95,9 +95,9 @@ public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, 
 
     private void WriteImage(Utf8JsonWriter writer, string jobId, string? path)
     {
-        if (path is null)
+        if (path is null || !_images.MayRead(path))
         {
-            log.Write($"job {jobId} names an image that is not a file in {output.Path}; it is not served");
+            log.Write($"job {jobId} names an image that is not a regular file ({path ?? "outside " + output.Path}); it is not served");
             return;
         }
 
@@ -161,9 +161,9 @@ public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, 
             return null;
         }
 
-        if (!output.TryResolve(job.InfoFile, out var path))
+        if (!output.TryResolveStored(job.InfoFile, out var path))
         {
-            log.Write($"job {job.Id} names an info file that is not a file in {output.Path}; it is not served");
+            log.Write($"job {job.Id} names an info file that is not a regular file in {output.Path}; it is not served");
             return null;
         }
 

@@ -16,6 +16,8 @@ namespace JobTracker.Http;
 /// <param name="time">The clock for <c>eta_seconds</c>; the system clock when <see langword="null"/>.</param>
 public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate, TimeProvider? time = null)
 {
+    private readonly ProgressHighWater _progress = new();
+
     /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c>.</summary>
     /// <param name="jobId">The ID from the path, untrusted.</param>
     /// <param name="query">The raw query string without '?'; <c>images=false</c> leaves the base64 out.</param>
@@ -46,7 +48,7 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
             return JsonReplies.BadRequest("images must be true or false", body);
         }
 
-        var progress = live is null ? null : JobProgress.Of(job!, live, UnixNow());
+        var progress = live is null ? null : LiveFields(job!, live);
         details.Write(job!, includeImages, progress, body);
         return progress?.RetryAfterSeconds is { } retry
             ? new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, RetryReplies.RetryAfter(retry)))
@@ -70,7 +72,7 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
             return JsonReplies.Error(500, "TrackerError", $"job {JobId.Sanitize(jobId)} was accepted but is not stored", body);
         }
 
-        var progress = JobProgress.Of(job, live, UnixNow());
+        var progress = LiveFields(job, live);
         details.Write(job, includeImages: false, progress, body);
         return new ReplyHead(202, HeaderLines.Join(
             HeaderLines.JsonContentType,
@@ -97,7 +99,10 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
         return ImageReply.Write(job!, index, headers?.Find("if-none-match"), details.Output, body);
     }
 
-    /// <summary>Answers <c>GET /sdapi/v1/jobs</c> with a newest-first JSON array.</summary>
+    /// <summary>
+    /// Answers <c>GET /sdapi/v1/jobs</c> with a newest-first JSON array; when more jobs match than <c>limit</c>, a
+    /// <c>Link: &lt;…&amp;before=&lt;last id&gt;&gt;; rel="next"</c> header points to the next page.
+    /// </summary>
     /// <param name="query">The raw query string without '?'.</param>
     /// <param name="headers">The request's headers.</param>
     /// <param name="body">Receives the reply body.</param>
@@ -115,7 +120,16 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
             return JsonReplies.BadRequest(problem, body);
         }
 
-        var jobs = store.Newest(list.Filter with { User = caller.OwnJobsOnly }, list.Limit);
+        // One job more than asked tells whether a next page exists.
+        var filter = list.Filter with { User = caller.OwnJobsOnly };
+        var take = list.Limit == int.MaxValue ? int.MaxValue : list.Limit + 1;
+        var found = list.Before is { } before ? store.NewestBefore(filter, take, before, caller.MayRead) : store.Newest(filter, take);
+        if (found is null)
+        {
+            return JsonReplies.BadRequest("before names no job you can list (it may have been purged): list again from the first page", body);
+        }
+
+        var jobs = found.Count > list.Limit ? found.Take(list.Limit).ToList() : found;
         var items = new JobSummary[jobs.Count];
         for (var i = 0; i < items.Length; i++)
         {
@@ -123,7 +137,15 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
         }
 
         JsonReplies.Serialize(body, items, TrackerJsonContext.Default.JobSummaryArray);
-        return ReplyHead.Json(200);
+        return found.Count > list.Limit
+            ? new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, $"Link: <{list.NextPage(jobs[^1].Id)}>; rel=\"next\""))
+            : ReplyHead.Json(200);
+    }
+
+    private JobProgress LiveFields(JobRecord job, LiveState? live)
+    {
+        var now = UnixNow();
+        return _progress.Hold(job, JobProgress.Of(job, live, now), now);
     }
 
     private double UnixNow() => (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;

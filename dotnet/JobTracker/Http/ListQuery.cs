@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text;
+using JobTracker.Ids;
 using JobTracker.Storage;
 
 namespace JobTracker.Http;
 
-/// <summary>The validated parameters of <c>GET /sdapi/v1/jobs?ip=&amp;status=&amp;after=&amp;limit=</c>.</summary>
+/// <summary>The validated parameters of <c>GET /sdapi/v1/jobs?ip=&amp;status=&amp;after=&amp;limit=&amp;before=</c>.</summary>
 /// <param name="Filter">The filter built from <c>ip</c>, <c>status</c> and <c>after</c>.</param>
 /// <param name="Limit">The most jobs to return.</param>
 public sealed record ListQuery(JobFilter Filter, int Limit)
@@ -14,10 +16,16 @@ public sealed record ListQuery(JobFilter Filter, int Limit)
     /// <summary>The smallest accepted <see cref="Limit"/>.</summary>
     public const int MinLimit = 1;
 
-    /// <summary>The largest accepted <see cref="Limit"/>.</summary>
-    public const int MaxLimit = 500;
+    /// <summary>The route the list answers, for the links to its next page.</summary>
+    public const string Route = "/sdapi/v1/jobs";
 
-    /// <summary>Validates the query; unknown parameters are ignored, a repeated one keeps its last value.</summary>
+    /// <summary>Gets the ID of the last job of the previous page: only jobs older than it are listed; <see langword="null"/> for the first page.</summary>
+    public string? Before { get; init; }
+
+    /// <summary>
+    /// Validates the query; unknown parameters are ignored, a repeated one keeps its last value. Any positive whole
+    /// <c>limit</c> is accepted, as the original extension did (one too large for a 32-bit number means "all").
+    /// </summary>
     /// <param name="query">The parsed query string.</param>
     /// <param name="result">The validated query.</param>
     /// <param name="problem">Why the query was refused.</param>
@@ -54,14 +62,57 @@ public sealed record ListQuery(JobFilter Filter, int Limit)
         }
 
         var limit = DefaultLimit;
-        if (query["limit"] is { } limitText
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < MinLimit or > MaxLimit))
+        if (query["limit"] is { } limitText && !TryParseLimit(limitText, out limit))
         {
-            problem = $"limit must be a whole number from {MinLimit} to {MaxLimit}";
+            problem = $"limit must be a whole number from {MinLimit}";
             return false;
         }
 
-        result = new ListQuery(new JobFilter(status, query["ip"], after), limit);
+        var before = query["before"];
+        if (before is not null && !JobId.IsWellFormed(before))
+        {
+            problem = "before must be a job ID (8 characters A-Z, a-z, 0-9): the last job of the previous page";
+            return false;
+        }
+
+        result = new ListQuery(new JobFilter(status, query["ip"], after), limit) { Before = before };
+        return true;
+    }
+
+    /// <summary>The link to the page after one that ended with job <paramref name="lastId"/>: the same query with <c>before</c>.</summary>
+    /// <param name="lastId">The ID of the page's last (oldest) job.</param>
+    /// <returns>A path with its query, e.g. <c>/sdapi/v1/jobs?status=completed&amp;limit=50&amp;before=A3f9K2xY</c>.</returns>
+    public string NextPage(string lastId)
+    {
+        var link = new StringBuilder(Route).Append('?');
+        if (Filter.Status is { } status)
+        {
+            link.Append("status=").Append(status.ToString().ToLowerInvariant()).Append('&');
+        }
+
+        if (Filter.Ip is { } ip)
+        {
+            link.Append("ip=").Append(Uri.EscapeDataString(ip)).Append('&');
+        }
+
+        if (Filter.After is { } after)
+        {
+            link.Append("after=").Append(after.ToString(CultureInfo.InvariantCulture)).Append('&');
+        }
+
+        return link.Append("limit=").Append(Limit.ToString(CultureInfo.InvariantCulture))
+            .Append("&before=").Append(lastId).ToString();
+    }
+
+    private static bool TryParseLimit(string text, out int limit)
+    {
+        limit = 0;
+        if (text.Length == 0 || text.AsSpan().ContainsAnyExceptInRange('0', '9') || text.AsSpan().TrimStart('0').IsEmpty)
+        {
+            return false;
+        }
+
+        limit = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : int.MaxValue;
         return true;
     }
 }

@@ -1,5 +1,5 @@
 using System.Buffers;
-using Microsoft.Win32.SafeHandles;
+using JobTracker.Storage;
 
 namespace JobTracker.Images;
 
@@ -8,21 +8,23 @@ namespace JobTracker.Images;
 /// <c>&lt;path&gt;</c> by <see cref="Commit"/>; disposed without a commit, the temporary file is removed.
 /// Made for the small files written while a client waits, so it spends as few system calls as it can:
 /// no folder check before every file (the folder is created only when found missing), no truncate, one write.
+/// The temporary file is created exclusively and private (<see cref="PrivateFiles.CreateNew"/>), so a link planted
+/// under its name is replaced, never written through; the rename replaces a link at the final path the same way.
 /// </summary>
 internal sealed class AtomicFile : IDisposable
 {
     private readonly string _path;
     private readonly string _temp;
-    private readonly SafeFileHandle _handle;
+    private readonly FileStream _file;
     private byte[] _buffer = [];
     private int _length;
     private bool _done;
 
-    private AtomicFile(string path, string temp, SafeFileHandle handle)
+    private AtomicFile(string path, string temp, FileStream file)
     {
         _path = path;
         _temp = temp;
-        _handle = handle;
+        _file = file;
     }
 
     /// <summary>Starts writing <paramref name="path"/>, creating its folder if it is missing.</summary>
@@ -35,12 +37,12 @@ internal sealed class AtomicFile : IDisposable
         var temp = path + ".tmp";
         try
         {
-            return new AtomicFile(path, temp, OpenTemp(temp));
+            return new AtomicFile(path, temp, PrivateFiles.CreateNew(temp));
         }
         catch (DirectoryNotFoundException)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new AtomicFile(path, temp, OpenTemp(temp));
+            PrivateFiles.CreateFolder(Path.GetDirectoryName(path)!);
+            return new AtomicFile(path, temp, PrivateFiles.CreateNew(temp));
         }
     }
 
@@ -83,20 +85,20 @@ internal sealed class AtomicFile : IDisposable
         {
             if (_length > 0)
             {
-                RandomAccess.Write(_handle, _buffer.AsSpan(0, _length), 0);
+                RandomAccess.Write(_file.SafeFileHandle, _buffer.AsSpan(0, _length), 0);
             }
 
             if (!tail.IsEmpty)
             {
-                RandomAccess.Write(_handle, tail, _length);
+                RandomAccess.Write(_file.SafeFileHandle, tail, _length);
             }
 
-            _handle.Dispose();
+            _file.Dispose();
             File.Move(_temp, _path, overwrite: true);
         }
         catch
         {
-            _handle.Dispose();
+            _file.Dispose();
             ImageFiles.Delete([_temp]);
             throw;
         }
@@ -115,22 +117,9 @@ internal sealed class AtomicFile : IDisposable
         }
 
         _done = true;
-        _handle.Dispose();
+        _file.Dispose();
         ImageFiles.Delete([_temp]);
         ReturnBuffer();
-    }
-
-    // CreateNew spares the truncate; a temporary file that a crash left behind is replaced.
-    private static SafeFileHandle OpenTemp(string temp)
-    {
-        try
-        {
-            return File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        }
-        catch (IOException) when (File.Exists(temp))
-        {
-            return File.OpenHandle(temp, FileMode.Create, FileAccess.Write, FileShare.None);
-        }
     }
 
     private void ReturnBuffer()

@@ -6,13 +6,18 @@ namespace JobTracker.Images;
 /// Where a job's images are on disk: the tracker's own files inside the output folder, or the paths an
 /// imported job of the original extension lists (a relative one is looked up from the WebUI's working
 /// folder first, where A1111 saves "outputs/...", then from the data folder). Names that would leave the
-/// output folder are dropped.
+/// output folder are dropped, and only regular files are read from it (<see cref="OutputFolder.MayRead"/>).
 /// </summary>
 /// <param name="output">The tracker's image folder.</param>
 /// <param name="dataDirectory">The folder relative legacy paths are resolved against when they are not under the working folder.</param>
 public sealed class JobImageLocator(OutputFolder output, string dataDirectory)
 {
-    /// <summary>The absolute paths of the job's images that exist, in A1111's order.</summary>
+    /// <summary>Tells whether an image path from <see cref="Paths"/> may be read (see <see cref="OutputFolder.MayRead"/>).</summary>
+    /// <param name="path">The path.</param>
+    /// <returns><see langword="true"/> if it may be read.</returns>
+    public bool MayRead(string path) => output.MayRead(path);
+
+    /// <summary>The absolute paths of the job's images that exist and may be read, in A1111's order.</summary>
     /// <param name="job">The job.</param>
     /// <returns>The paths; missing files are left out.</returns>
     public IReadOnlyList<string> ExistingImages(JobRecord job)
@@ -21,7 +26,7 @@ public sealed class JobImageLocator(OutputFolder output, string dataDirectory)
         var paths = new List<string>(JobSummaryCount(job));
         foreach (var path in Paths(job))
         {
-            if (path is not null && File.Exists(path))
+            if (path is not null && output.MayRead(path))
             {
                 paths.Add(path);
             }
@@ -37,7 +42,7 @@ public sealed class JobImageLocator(OutputFolder output, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(job);
         var first = Paths(job).FirstOrDefault();
-        return first is not null && File.Exists(first) ? first : null;
+        return first is not null && output.MayRead(first) ? first : null;
     }
 
     private static int JobSummaryCount(JobRecord job) => job.LegacyOutputPaths?.Count ?? job.Images.Count;

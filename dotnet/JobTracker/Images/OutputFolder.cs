@@ -54,6 +54,29 @@ public sealed class OutputFolder
     /// <returns>The file name.</returns>
     public static string ReplyFileName(string jobId) => jobId + "-reply.bin";
 
+    /// <summary>
+    /// Resolves a stored file name to a file to read: a path inside the folder whose entry is a regular file, never a
+    /// symbolic link (which could lead out of the data folder) nor anything else.
+    /// </summary>
+    /// <param name="fileName">A name from a job record.</param>
+    /// <param name="fullPath">The absolute path when the name is acceptable and the file is there.</param>
+    /// <returns><see langword="false"/> if the name is refused by <see cref="TryResolve"/>, or no regular file has it.</returns>
+    public bool TryResolveStored(string? fileName, out string fullPath) =>
+        TryResolve(fileName, out fullPath) && Storage.PrivateFiles.IsRegularFile(fullPath);
+
+    /// <summary>
+    /// Tells whether a path may be read: inside this folder only a regular file of its own (no link) is; outside it
+    /// (a legacy job's image in A1111's folder) any existing file is.
+    /// </summary>
+    /// <param name="fullPath">An absolute path.</param>
+    /// <returns><see langword="true"/> if it may be read.</returns>
+    public bool MayRead(string fullPath)
+    {
+        ArgumentNullException.ThrowIfNull(fullPath);
+        var inside = fullPath.StartsWith(Path + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return inside ? Storage.PrivateFiles.IsRegularFile(fullPath) : File.Exists(fullPath);
+    }
+
     /// <summary>Resolves a stored file name to a path inside the folder.</summary>
     /// <param name="fileName">A name from a job record.</param>
     /// <param name="fullPath">The absolute path when the name is acceptable.</param>

@@ -9,14 +9,17 @@ namespace JobTracker.Recovery;
 /// <summary>
 /// The first answer a job gave its client, kept so that a retry with the same <c>X-Job-ID</c> gets the same bytes
 /// without generating again. It lives in <c>output/&lt;id&gt;-reply.bin</c>: one header line
-/// (<c>jobtracker-reply 1 &lt;status&gt; &lt;offset&gt;</c>), then the body with its <c>images</c> array emptied;
-/// the images are put back from the job's image files at <c>offset</c> (-1: the body is stored whole, because its
-/// images were not plain canonical base64 and could not be rebuilt byte for byte).
+/// (<c>jobtracker-reply 2 &lt;status&gt; &lt;images&gt; &lt;info&gt;</c>), then the body with what other files
+/// already hold left out, so the answer costs its own bytes once: the <c>images</c> array's content (put back from
+/// the job's image files at offset <c>images</c>) and the <c>info</c> string's text (put back from
+/// <c>&lt;id&gt;-info.json</c> at offset <c>info</c>). An offset of -1 means that part is stored as it came, because
+/// it could not be rebuilt byte for byte (images that are not plain canonical base64, an info string Python would
+/// escape otherwise). Files of version 1 (<c>jobtracker-reply 1 &lt;status&gt; &lt;images&gt;</c>) are still read.
 /// </summary>
 internal static class FirstAnswer
 {
-    private const string Magic = "jobtracker-reply 1";
-    private const int MaxHeaderBytes = 64;
+    private const string Magic = "jobtracker-reply";
+    private const int MaxHeaderBytes = 80;
 
     /// <summary>Writes the reply file of a finished job through a temporary file and a rename.</summary>
     /// <param name="folder">The output folder.</param>
@@ -24,35 +27,53 @@ internal static class FirstAnswer
     /// <param name="status">A1111's HTTP status.</param>
     /// <param name="body">A1111's response body.</param>
     /// <param name="content">What was read from it.</param>
+    /// <param name="infoStored">Whether the job's info file holds <see cref="ResponseContent.Info"/>.</param>
     /// <exception cref="IOException">The file could not be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
-    public static void Save(OutputFolder folder, string jobId, int status, ReadOnlySpan<byte> body, ResponseContent content)
+    public static void Save(OutputFolder folder, string jobId, int status, ReadOnlySpan<byte> body, ResponseContent content, bool infoStored)
     {
         using var file = AtomicFile.Create(Path.Combine(folder.Path, OutputFolder.ReplyFileName(jobId)));
         if (!content.IsObject)
         {
-            file.Write(Header(status, -1));
+            file.Write(Header(status, -1, -1));
             file.Write(body);
+            file.Commit();
+            return;
         }
-        else
+
+        var split = content.OpenIndex + 1;
+        var insertion = ResponseBody.JobIdMember(jobId, content.HasMembers);
+        var images = content.ImagesRebuildable ? (content.ImagesArrayStart + 1, content.ImagesArrayEnd) : (-1, -1);
+        var info = infoStored && InfoRebuildable(body, content) ? (content.InfoValueStart, content.InfoValueEnd) : (-1, -1);
+
+        // The kept bytes in order; each cut is remembered as the offset in the stored body where its bytes go back.
+        var infoFirst = info.Item1 >= 0 && (images.Item1 < 0 || info.Item1 < images.Item1);
+        var (first, second) = infoFirst ? (info, images) : (images, info);
+        var shift = insertion.Length;
+        var firstAt = first.Item1 < 0 ? -1 : first.Item1 + shift;
+        if (first.Item1 >= 0)
         {
-            var split = content.OpenIndex + 1;
-            var insertion = ResponseBody.JobIdMember(jobId, content.HasMembers);
-            var cut = content.ImagesRebuildable;
-            var cutStart = cut ? content.ImagesArrayStart + 1 : body.Length;
-            file.Write(Header(status, cut ? cutStart + insertion.Length : -1));
-            file.Write(body[..split]);
-            file.Write(insertion);
-            file.Write(body[split..cutStart]);
-            if (cut)
+            shift -= first.Item2 - first.Item1;
+        }
+
+        var secondAt = second.Item1 < 0 ? -1 : second.Item1 + shift;
+        var (imagesAt, infoAt) = infoFirst ? (secondAt, firstAt) : (firstAt, secondAt);
+        file.Write(Header(status, imagesAt, infoAt));
+        file.Write(body[..split]);
+        file.Write(insertion);
+        var at = split;
+        foreach (var (cutStart, cutEnd) in new[] { first, second })
+        {
+            if (cutStart >= 0)
             {
-                file.Write(body[content.ImagesArrayEnd..]);
+                file.Write(body[at..cutStart]);
+                at = cutEnd;
             }
         }
 
+        file.Write(body[at..]);
         file.Commit();
     }
-
     /// <summary>Reads a job's reply file.</summary>
     /// <param name="folder">The output folder.</param>
     /// <param name="jobId">The job ID (well-formed).</param>
@@ -65,7 +86,7 @@ internal static class FirstAnswer
         status = 0;
         offset = -1;
         skeleton = [];
-        if (!folder.TryResolve(OutputFolder.ReplyFileName(jobId), out var path) || !File.Exists(path))
+        if (!folder.TryResolveStored(OutputFolder.ReplyFileName(jobId), out var path))
         {
             return false;
         }
@@ -79,10 +100,30 @@ internal static class FirstAnswer
 
         var parts = Encoding.ASCII.GetString(bytes, 0, newline).Split(' ');
         skeleton = bytes[(newline + 1)..];
-        return parts.Length == 4 && $"{parts[0]} {parts[1]}" == Magic
+        var infoAt = -1;
+        var valid = parts.Length is 4 or 5 && parts[0] == Magic && parts[1] == (parts.Length == 4 ? "1" : "2")
             && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out status)
-            && int.TryParse(parts[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out offset)
-            && offset >= -1 && offset <= skeleton.Length;
+            && TryOffset(parts[3], skeleton.Length, out offset)
+            && (parts.Length == 4 || TryOffset(parts[4], skeleton.Length, out infoAt));
+        if (!valid || infoAt < 0)
+        {
+            return valid;
+        }
+
+        // The info string's text goes back where it was cut, escaped as A1111 sent it.
+        if (!folder.TryResolveStored(OutputFolder.InfoFileName(jobId), out var infoPath))
+        {
+            return false;
+        }
+
+        var info = PythonJsonString.Escape(Encoding.UTF8.GetString(File.ReadAllBytes(infoPath)));
+        skeleton = [.. skeleton.AsSpan(0, infoAt), .. info, .. skeleton.AsSpan(infoAt)];
+        if (offset > infoAt)
+        {
+            offset += info.Length;
+        }
+
+        return true;
     }
 
     /// <summary>Writes the stored answer with the images put back, base64 from their files.</summary>
@@ -121,6 +162,15 @@ internal static class FirstAnswer
 
     private static int Base64Length(int length) => System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(length);
 
-    private static byte[] Header(int status, int offset) =>
-        Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Magic} {status} {offset}\n"));
+    // Python escapes exactly as PythonJsonString does only for what it can be compared with: keep the cut only
+    // when escaping the decoded text gives back the very bytes A1111 sent.
+    private static bool InfoRebuildable(ReadOnlySpan<byte> body, ResponseContent content) =>
+        content is { InfoMembers: 1, InfoValueStart: >= 0, Info: { } info }
+        && body[content.InfoValueStart..content.InfoValueEnd].SequenceEqual(PythonJsonString.Escape(info));
+
+    private static bool TryOffset(string text, int length, out int offset) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out offset) && offset >= -1 && offset <= length;
+
+    private static byte[] Header(int status, int images, int info) =>
+        Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Magic} 2 {status} {images} {info}\n"));
 }

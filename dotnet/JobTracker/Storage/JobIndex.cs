@@ -159,8 +159,8 @@ internal sealed class JobIndex
         return found;
     }
 
-    /// <summary>Newest-first jobs that match <paramref name="filter"/>, at most <paramref name="limit"/>.</summary>
-    public List<JobRecord> Newest(JobFilter filter, int limit)
+    /// <summary>Newest-first jobs that match <paramref name="filter"/>, at most <paramref name="limit"/>, older than <paramref name="before"/> if given.</summary>
+    public List<JobRecord> Newest(JobFilter filter, int limit, JobOrderKey? before = null)
     {
         var result = new List<JobRecord>(Math.Min(limit, 64));
         var candidates = SmallestCandidateSet(filter);
@@ -179,8 +179,24 @@ internal sealed class JobIndex
             candidates = candidates.GetViewBetween(lower, JobOrderKey.Max);
         }
 
+        if (before is { } upper)
+        {
+            // A page after another: only what is older than its last job (the view is inclusive; the key itself is skipped).
+            if (upper < candidates.Min)
+            {
+                return result;
+            }
+
+            candidates = candidates.GetViewBetween(candidates.Min, upper);
+        }
+
         foreach (var key in candidates.Reverse())
         {
+            if (before is { } skipped && key.Id == skipped.Id)
+            {
+                continue;
+            }
+
             var job = _byId[key.Id];
             if (filter.Matches(job))
             {

@@ -88,6 +88,7 @@ internal sealed class JobRecordReader
         6 => name.SequenceEqual("prompt"u8) ? Name.Prompt
             : name.SequenceEqual("status"u8) ? Name.Status
             : name.SequenceEqual("images"u8) ? Name.Images
+            : name.SequenceEqual("update"u8) ? Name.Update
             : Name.Other,
         7 => name.SequenceEqual("created"u8) ? Name.Created
             : name.SequenceEqual("started"u8) ? Name.Started
@@ -110,18 +111,19 @@ internal sealed class JobRecordReader
         {
             case Name.Id: fields.Id = String(ref reader, "id", ref fields); break;
             case Name.Prompt: fields.Prompt = String(ref reader, "prompt", ref fields); break;
-            case Name.Status: fields.Status = Status(ref reader, ref fields); break;
+            case Name.Status: fields.Status = Status(ref reader, ref fields); fields.Present |= RecordFields.HasStatus; break;
             case Name.Timestamp: fields.Timestamp = Seconds(ref reader, "timestamp", ref fields, allowString: true); break;
             case Name.Ip: fields.Ip = Pooled(ref reader, "ip", ref fields); break;
             case Name.Kind: fields.Kind = Kind(ref reader, ref fields); break;
             case Name.NegativePrompt: fields.NegativePrompt = Pooled(ref reader, "negative_prompt", ref fields); break;
             case Name.User: fields.User = Pooled(ref reader, "user", ref fields); break;
             case Name.Created: fields.Created = Seconds(ref reader, "created", ref fields, allowString: false); break;
-            case Name.Started: fields.Started = Seconds(ref reader, "started", ref fields, allowString: false); break;
-            case Name.Finished: fields.Finished = Seconds(ref reader, "finished", ref fields, allowString: false); break;
-            case Name.Error: fields.Error = String(ref reader, "error", ref fields); break;
-            case Name.Images: Images(ref reader, ref fields); break;
-            case Name.InfoFile: InfoFile(ref reader, ref fields); break;
+            case Name.Started: fields.Started = Seconds(ref reader, "started", ref fields, allowString: false); fields.Present |= RecordFields.HasStarted; break;
+            case Name.Finished: fields.Finished = Seconds(ref reader, "finished", ref fields, allowString: false); fields.Present |= RecordFields.HasFinished; break;
+            case Name.Error: fields.Error = String(ref reader, "error", ref fields); fields.Present |= RecordFields.HasError; break;
+            case Name.Images: Images(ref reader, ref fields); fields.Present |= RecordFields.HasImages; break;
+            case Name.InfoFile: InfoFile(ref reader, ref fields); fields.Present |= RecordFields.HasInfoFile; break;
+            case Name.Update: fields.Id = String(ref reader, "update", ref fields); fields.IsUpdate = true; break;
             case Name.RequestSha256: RequestSha256(ref reader, ref fields); break;
             case Name.LegacyOutputPaths: fields.LegacyOutputPaths = Strings(ref reader, "legacy_output_paths", ref fields); break;
             case Name.OutputPath: fields.OutputPath = String(ref reader, "output_path", ref fields); break;
@@ -375,5 +377,6 @@ internal sealed class JobRecordReader
         OutputPath,
         OutputPaths,
         Deleted,
+        Update,
     }
 }

@@ -6,7 +6,8 @@ namespace JobTracker.Storage;
 /// The tracked jobs: all in memory, persisted as a snapshot (<c>jobs.json</c>) plus an append-only
 /// journal (<c>jobs.journal</c>), so a change appends one line instead of rewriting every job.
 /// The journal is folded into a new snapshot on a background task once it grows long.
-/// Thread-safe.
+/// Thread-safe. A change returns once its journal line is written, but the jobs' lock is never held while the disk
+/// writes, so lookups and lists go on while a slow disk holds a writer.
 /// </summary>
 public sealed class JobStore : IDisposable
 {
@@ -17,23 +18,36 @@ public sealed class JobStore : IDisposable
     private const int CollectAfterLoadFrom = 10_000;
     private static readonly TimeSpan CollectAfterLoadDelay = TimeSpan.FromMilliseconds(300);
 
+    // Two locks: _gate guards the jobs in memory and the order of the journal's queue; _writing guards the journal
+    // file. A change is made and queued under _gate, then written under _writing alone, so a lookup never waits for
+    // the disk. _writing may take _gate for a moment; _gate never waits for _writing.
     private readonly Lock _gate = new();
+    private readonly Lock _writing = new();
     private readonly JobIndex _index = new();
     private readonly ITrackerLog _log;
     private readonly JobStoreOptions _options;
-    private readonly JournalWriter _journal;
-    private readonly Compactor _compactor;
+
+    // Under _gate.
+    private readonly Queue<JournalEntry> _queue = new();
+    private long _queued;
+    private int _linesSinceDetach;
+    private bool _compactionQueued;
     private Task _compaction = Task.CompletedTask;
     private bool _snapshotBlocked;
-    private bool _changesOnlyInMemory;
     private bool _disposed;
+
+    // Under _writing.
+    private readonly JournalWriter _journal;
+    private readonly Compactor _compactor;
+    private long _written;
+    private bool _changesOnlyInMemory;
 
     private JobStore(StoreFiles files, ITrackerLog log, JobStoreOptions options)
     {
         Files = files;
         _log = log;
         _options = options;
-        _journal = new JournalWriter(files.Journal, new FailureLatch(log, "writing the job journal"));
+        _journal = new JournalWriter(files.Journal, new FailureLatch(log, "writing the job journal"), options.OpenJournal);
         _compactor = new Compactor(files, new FailureLatch(log, "compacting the job journal"));
     }
 
@@ -52,12 +66,12 @@ public sealed class JobStore : IDisposable
         }
     }
 
-    /// <summary>Gets the number of lines in the current journal.</summary>
+    /// <summary>Gets the number of lines in the current journal file (waits for a journal write under way).</summary>
     public int JournalLines
     {
         get
         {
-            lock (_gate)
+            lock (_writing)
             {
                 return _journal.Lines;
             }
@@ -107,25 +121,31 @@ public sealed class JobStore : IDisposable
         }
     }
 
-    /// <summary>Adds or replaces a job and journals it.</summary>
+    /// <summary>Adds or replaces a job and journals it; returns once the journal has it (or could not take it).</summary>
     /// <param name="job">The job.</param>
     public void Put(JobRecord job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        long last;
         lock (_gate)
         {
+            var entry = _index.TryGet(job.Id, out var previous) ? JournalEntry.Change(previous!, job) : JournalEntry.Record(job);
             _index.Put(job);
-            AfterAppendLocked(_journal.AppendRecord(job));
+            last = QueueLocked(entry);
         }
+
+        WriteThrough(last);
     }
 
-    /// <summary>Changes a job atomically and journals the result.</summary>
+    /// <summary>Changes a job atomically and journals the change; returns once the journal has it (or could not take it).</summary>
     /// <param name="id">The job ID.</param>
     /// <param name="change">Returns the new record, or the same instance to change nothing.</param>
     /// <returns>The job after the change, or <see langword="null"/> if there is no such job.</returns>
     public JobRecord? Update(string id, Func<JobRecord, JobRecord> change)
     {
         ArgumentNullException.ThrowIfNull(change);
+        JobRecord next;
+        long last;
         lock (_gate)
         {
             if (!_index.TryGet(id, out var current))
@@ -133,15 +153,18 @@ public sealed class JobStore : IDisposable
                 return null;
             }
 
-            var next = change(current!);
-            if (!ReferenceEquals(next, current))
+            next = change(current!);
+            if (ReferenceEquals(next, current))
             {
-                _index.Put(next);
-                AfterAppendLocked(_journal.AppendRecord(next));
+                return next;
             }
 
-            return next;
+            _index.Put(next);
+            last = QueueLocked(JournalEntry.Change(current!, next));
         }
+
+        WriteThrough(last);
+        return next;
     }
 
     /// <summary>Removes a job and journals the removal.</summary>
@@ -149,6 +172,7 @@ public sealed class JobStore : IDisposable
     /// <returns><see langword="true"/> if it existed.</returns>
     public bool Remove(string id)
     {
+        long last;
         lock (_gate)
         {
             if (!_index.Remove(id))
@@ -156,9 +180,11 @@ public sealed class JobStore : IDisposable
                 return false;
             }
 
-            AfterAppendLocked(_journal.AppendDeletion(id));
-            return true;
+            last = QueueLocked(JournalEntry.Deletion(id));
         }
+
+        WriteThrough(last);
+        return true;
     }
 
     /// <summary>Lists jobs newest first, walking only the index that fits the filter best.</summary>
@@ -171,6 +197,24 @@ public sealed class JobStore : IDisposable
         lock (_gate)
         {
             return _index.Newest(filter, limit);
+        }
+    }
+
+    /// <summary>Lists the jobs that come after job <paramref name="beforeId"/> in newest-first order (the next page of a list).</summary>
+    /// <param name="filter">What to keep.</param>
+    /// <param name="limit">The most jobs to return.</param>
+    /// <param name="beforeId">The last job of the previous page.</param>
+    /// <param name="visible">Whether the caller may know of that job; called under the store's lock.</param>
+    /// <returns>The jobs, newest first, or <see langword="null"/> if there is no such job the caller may see.</returns>
+    public IReadOnlyList<JobRecord>? NewestBefore(JobFilter filter, int limit, string beforeId, Func<JobRecord, bool> visible)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(visible);
+        lock (_gate)
+        {
+            return _index.TryGet(beforeId, out var cursor) && visible(cursor!)
+                ? _index.Newest(filter, limit, JobOrderKey.Of(cursor!))
+                : null;
         }
     }
 
@@ -217,20 +261,16 @@ public sealed class JobStore : IDisposable
     /// <summary>Folds the journal into a new snapshot now and waits for it.</summary>
     public void Compact()
     {
-        Task running;
+        WaitForCompaction(Timeout.InfiniteTimeSpan);
+        long last;
         lock (_gate)
         {
-            running = _compaction;
+            QueueCompactionLocked();
+            last = _queued;
         }
 
-        running.Wait();
-        lock (_gate)
-        {
-            StartCompactionLocked();
-            running = _compaction;
-        }
-
-        running.Wait();
+        WriteThrough(last);
+        WaitForCompaction(Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Waits until a background compaction, if any, has finished.</summary>
@@ -254,18 +294,27 @@ public sealed class JobStore : IDisposable
     public void Dispose()
     {
         WaitForCompaction(Timeout.InfiniteTimeSpan);
+        bool changesOnlyInMemory;
+        lock (_writing)
+        {
+            changesOnlyInMemory = _changesOnlyInMemory;
+        }
+
+        long last;
         lock (_gate)
         {
-            if (_journal.Lines > 0 || _changesOnlyInMemory)
+            if (_linesSinceDetach > 0 || changesOnlyInMemory)
             {
-                StartCompactionLocked();
+                QueueCompactionLocked();
             }
 
             _disposed = true;
+            last = _queued;
         }
 
+        WriteThrough(last);
         WaitForCompaction(Timeout.InfiniteTimeSpan);
-        lock (_gate)
+        lock (_writing)
         {
             _journal.Dispose();
         }
@@ -284,26 +333,36 @@ public sealed class JobStore : IDisposable
             ReturnLoadGarbageSoon();
         }
 
-        lock (_gate)
+        lock (_writing)
         {
             _journal.Resume(journal.Lines, journal.EndsTorn);
+        }
+
+        long last;
+        lock (_gate)
+        {
+            _linesSinceDetach = journal.Lines;
             foreach (var unfinished in _index.Newest(new JobFilter(JobStatus.Pending), int.MaxValue)
                          .Concat(_index.Newest(new JobFilter(JobStatus.Processing), int.MaxValue)))
             {
                 var failed = unfinished with { Status = JobStatus.Failed, Error = RestartedError };
                 _index.Put(failed);
-                _changesOnlyInMemory |= !_journal.AppendRecord(failed);
+                QueueLocked(JournalEntry.Change(unfinished, failed));
             }
 
             if (File.Exists(Files.CompactingJournal) || folded.Lines > 0)
             {
-                StartCompactionLocked();
+                QueueCompactionLocked();
             }
             else
             {
                 CompactIfLongLocked();
             }
+
+            last = _queued;
         }
+
+        WriteThrough(last);
     }
 
     /// <summary>
@@ -316,58 +375,128 @@ public sealed class JobStore : IDisposable
         _ = Task.Delay(CollectAfterLoadDelay).ContinueWith(
             _ => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true), TaskScheduler.Default);
 
-    private void AfterAppendLocked(bool appended)
+    /// <summary>Queues a change for the journal, in the order of the changes; returns the number of the last entry queued.</summary>
+    private long QueueLocked(JournalEntry entry)
     {
-        if (!appended)
-        {
-            _changesOnlyInMemory = true;
-            return;
-        }
-
-        if (_changesOnlyInMemory)
-        {
-            // The disk takes writes again: the changes the journal missed are saved with a new snapshot.
-            StartCompactionLocked();
-            return;
-        }
-
+        _queue.Enqueue(entry);
+        _queued++;
+        _linesSinceDetach++;
         CompactIfLongLocked();
+        return _queued;
     }
 
     private void CompactIfLongLocked()
     {
-        if (_journal.Lines > Math.Max(_options.MinimumCompactionLines, _index.Count / 2))
+        if (_linesSinceDetach > Math.Max(_options.MinimumCompactionLines, _index.Count / 2))
         {
-            StartCompactionLocked();
+            QueueCompactionLocked();
         }
     }
 
-    private void StartCompactionLocked()
+    /// <summary>
+    /// Queues the start of a compaction with the jobs of this moment: every change queued before it goes to the
+    /// journal being detached (and is in these jobs), every change after it to the fresh journal.
+    /// </summary>
+    private void QueueCompactionLocked()
     {
-        if (!_compaction.IsCompleted || _snapshotBlocked || _disposed)
+        if (_compactionQueued || _snapshotBlocked || _disposed)
         {
             return;
         }
 
-        var jobs = _index.OldestFirst();
+        _compactionQueued = true;
+        _queue.Enqueue(JournalEntry.Compaction(_index.OldestFirst()));
+        _queued++;
+        _linesSinceDetach = 0;
+    }
+
+    /// <summary>Writes the queued entries up to number <paramref name="last"/>, in order, under the writer lock only.</summary>
+    private void WriteThrough(long last)
+    {
+        lock (_writing)
+        {
+            while (_written < last)
+            {
+                JournalEntry entry;
+                lock (_gate)
+                {
+                    entry = _queue.Dequeue();
+                }
+
+                _written++;
+                if (Write(entry) is { } more)
+                {
+                    last = Math.Max(last, more);
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes one entry; returns the number of a compaction it made necessary, if any.</summary>
+    private long? Write(JournalEntry entry)
+    {
+        if (entry.Jobs is { } jobs)
+        {
+            Detach(jobs);
+            return null;
+        }
+
+        var appended = entry.DeletedId is { } id ? _journal.AppendDeletion(id)
+            : entry.Previous is { } previous ? _journal.AppendDelta(previous, entry.Job!)
+            : _journal.AppendRecord(entry.Job!);
+        if (!appended)
+        {
+            _changesOnlyInMemory = true;
+            return null;
+        }
+
+        if (!_changesOnlyInMemory)
+        {
+            return null;
+        }
+
+        // The disk takes writes again: the changes the journal missed are saved with a new snapshot.
+        lock (_gate)
+        {
+            QueueCompactionLocked();
+            return _queued;
+        }
+    }
+
+    private void Detach(IReadOnlyList<JobRecord> jobs)
+    {
         _journal.Close();
         if (!_compactor.DetachJournal())
         {
+            lock (_gate)
+            {
+                _compactionQueued = false;
+            }
+
             return;
         }
 
         _journal.Restart();
         _changesOnlyInMemory = false;
-        _compaction = Task.Run(() =>
+        var compaction = Task.Run(() =>
         {
             if (!_compactor.WriteSnapshot(jobs))
             {
-                lock (_gate)
+                lock (_writing)
                 {
                     // Retried after the next change that reaches the journal.
                     _changesOnlyInMemory = true;
                 }
             }
+
+            lock (_gate)
+            {
+                _compactionQueued = false;
+            }
         });
+        lock (_gate)
+        {
+            _compaction = compaction;
+        }
     }
 }

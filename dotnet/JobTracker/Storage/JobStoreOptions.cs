@@ -26,4 +26,7 @@ public sealed record JobStoreOptions
             _minimumCompactionLines = value;
         }
     }
+
+    /// <summary>Gets how the journal file is opened for appending; <see cref="PrivateFiles.OpenAppend"/> by default (tests put a stalling disk here).</summary>
+    internal Func<string, Stream> OpenJournal { get; init; } = PrivateFiles.OpenAppend;
 }

@@ -4,8 +4,9 @@ using JobTracker.Diagnostics;
 namespace JobTracker.Storage;
 
 /// <summary>
-/// Replays a journal into a <see cref="JobIndex"/>: a record line replaces the job, a
-/// <c>deleted</c> line removes it (both idempotent, so replaying a line twice is harmless).
+/// Replays a journal into a <see cref="JobIndex"/>: a record line replaces the job, an <c>update</c> line
+/// (<see cref="JobDelta"/>) sets the fields it names, a <c>deleted</c> line removes it (all idempotent, so replaying
+/// a line twice is harmless).
 /// A torn last line is ignored; any other unreadable line is skipped; both are logged.
 /// </summary>
 internal static class JournalReader
@@ -64,6 +65,11 @@ internal static class JournalReader
         else if (record.Job is { } job)
         {
             index.Put(job);
+        }
+        else if (record.Delta is { } delta && index.TryGet(delta.Id, out var current))
+        {
+            // An update of a job removed since (purged) changes nothing.
+            index.Put(delta.ApplyTo(current!));
         }
 
         return record.Problem;

@@ -8,13 +8,13 @@ namespace JobTracker.Storage;
 /// (no fsync: a killed process loses nothing, a power cut may lose the last lines).
 /// A failed write is logged once and retried on the next change with a reopened file; the change itself
 /// lives on in memory and <see cref="JobStore"/> saves it with the next snapshot.
-/// Not thread-safe; <see cref="JobStore"/> calls it under its lock.
+/// Not thread-safe; <see cref="JobStore"/> calls it under its writer lock, never under the lock of its jobs.
 /// </summary>
-internal sealed class JournalWriter(string path, FailureLatch failures) : IDisposable
+internal sealed class JournalWriter(string path, FailureLatch failures, Func<string, Stream> open) : IDisposable
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
     private readonly ArrayBufferWriter<byte> _line = new(1024);
-    private FileStream? _stream;
+    private Stream? _stream;
     private bool _needsNewLine;
 
     /// <summary>Gets the number of lines in the journal file.</summary>
@@ -32,6 +32,14 @@ internal sealed class JournalWriter(string path, FailureLatch failures) : IDispo
     {
         _line.ResetWrittenCount();
         StoreRecordCodec.WriteRecord(_line, job);
+        return Append();
+    }
+
+    /// <summary>Appends the change from <paramref name="previous"/> to <paramref name="next"/> as a delta line; <see langword="false"/> if it could not be written.</summary>
+    public bool AppendDelta(JobRecord previous, JobRecord next)
+    {
+        _line.ResetWrittenCount();
+        StoreRecordCodec.WriteDelta(_line, previous, next);
         return Append();
     }
 
@@ -64,7 +72,7 @@ internal sealed class JournalWriter(string path, FailureLatch failures) : IDispo
     {
         try
         {
-            _stream ??= new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            _stream ??= open(path);
             if (_needsNewLine)
             {
                 // A torn last line from a crash must not swallow the next record.

@@ -10,6 +10,13 @@ namespace JobTracker.Storage;
 /// </summary>
 internal struct RecordFields
 {
+    public const int HasStatus = 1;
+    public const int HasStarted = 2;
+    public const int HasFinished = 4;
+    public const int HasError = 8;
+    public const int HasImages = 16;
+    public const int HasInfoFile = 32;
+
     public string? Id;
     public string? Kind;
     public string? Prompt;
@@ -34,6 +41,12 @@ internal struct RecordFields
     public string? Deleted;
     public string? Problem;
 
+    /// <summary>Which of the fields a <see cref="JobDelta"/> may carry the record named.</summary>
+    public int Present;
+
+    /// <summary>Whether the record is a <see cref="JobDelta"/> line (<c>"update"</c> names the job).</summary>
+    public bool IsUpdate;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly RecordLine ToLine()
     {
@@ -50,6 +63,11 @@ internal struct RecordFields
         if (Problem is not null)
         {
             return new RecordLine(null, null, $"job {Id}: {Problem}");
+        }
+
+        if (IsUpdate)
+        {
+            return ToDelta();
         }
 
         if ((Timestamp ?? Created) is not { } seconds)
@@ -94,6 +112,41 @@ internal struct RecordFields
             null,
             null,
             isOriginal);
+    }
+
+    private readonly RecordLine ToDelta()
+    {
+        JobStatus? status = null;
+        if ((Present & HasStatus) != 0)
+        {
+            if (!JobStatusExtensions.TryParseName(Status, out var parsed))
+            {
+                return new RecordLine(null, null, $"job {Id}: an update with unknown status '{JobId.Sanitize(Status)}'");
+            }
+
+            status = parsed;
+        }
+
+        return new RecordLine(null, null, null)
+        {
+            Delta = new JobDelta
+            {
+                Id = Id!,
+                Status = status,
+                HasStarted = (Present & HasStarted) != 0,
+                Started = Started,
+                HasFinished = (Present & HasFinished) != 0,
+                Finished = Finished,
+                HasError = (Present & HasError) != 0,
+                Error = Error,
+                HasImages = (Present & HasImages) != 0,
+                Images = Images,
+                ImageFormats = ImageFormats,
+                HasInfoFile = (Present & HasInfoFile) != 0,
+                InfoFile = InfoFile,
+                InfoFileDerived = InfoFileDerived,
+            },
+        };
     }
 
     // The original extension wrote neither "kind" nor "created": its records keep their own image paths.

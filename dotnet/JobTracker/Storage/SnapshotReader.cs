@@ -290,7 +290,7 @@ internal static class SnapshotReader
         }
         else
         {
-            content.Problems.Add(record.Problem ?? "a deletion line does not belong in a snapshot");
+            content.Problems.Add(record.Problem ?? "a journal line (deletion or update) does not belong in a snapshot");
         }
     }
 }

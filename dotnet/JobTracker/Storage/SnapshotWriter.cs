@@ -4,14 +4,14 @@ namespace JobTracker.Storage;
 
 /// <summary>
 /// Writes <c>jobs.json</c> crash-safely: a JSON array with one record per line goes to a temporary
-/// file, which is flushed to disk and then renamed over the old snapshot.
+/// file (created private and exclusively, never through a link), which is flushed to disk and then renamed over the old snapshot.
 /// </summary>
 internal static class SnapshotWriter
 {
     public static void Write(StoreFiles files, IReadOnlyList<JobRecord> jobs)
     {
         var record = new ArrayBufferWriter<byte>(4096);
-        using (var stream = new FileStream(files.SnapshotTemp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var stream = new BufferedStream(PrivateFiles.CreateNew(files.SnapshotTemp), 1 << 16))
         {
             stream.Write("[\n"u8);
             for (var i = 0; i < jobs.Count; i++)
@@ -23,7 +23,8 @@ internal static class SnapshotWriter
             }
 
             stream.Write("]\n"u8);
-            stream.Flush(flushToDisk: true);
+            stream.Flush();
+            ((FileStream)stream.UnderlyingStream).Flush(flushToDisk: true);
         }
 
         File.Move(files.SnapshotTemp, files.Snapshot, overwrite: true);

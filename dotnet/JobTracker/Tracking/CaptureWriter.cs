@@ -6,7 +6,7 @@ namespace JobTracker.Tracking;
 
 /// <summary>
 /// Stores the images and info of a finished job, then marks it Completed, or Failed with
-/// "tracker could not store the images: &lt;reason&gt;". A failing disk is logged once, and again only
+/// "tracker could not store the images: &lt;reason&gt;" (in words, without a path: the log has the details). A failing disk is logged once, and again only
 /// after it worked in between. Thread-safe.
 /// </summary>
 internal sealed class CaptureWriter
@@ -34,7 +34,7 @@ internal sealed class CaptureWriter
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _failures.Fail($"cannot write images to {_output.Path}: {ex.Message}; until this is fixed, affected jobs are marked Failed");
-            return _store.Update(jobId, j => j with { Status = JobStatus.Failed, Error = RequestTracker.StoreFailedError + ex.Message, Finished = finished })?.Status;
+            return _store.Update(jobId, j => j with { Status = JobStatus.Failed, Error = RequestTracker.StoreFailedError + FileProblem.Describe(ex), Finished = finished })?.Status;
         }
 
         var updated = _store.Update(jobId, j => j with

@@ -254,7 +254,8 @@ public sealed class RequestTracker
             return;
         }
 
-        SaveFirstAnswer(job.Id, status, body, content);
+        // The info file is written with the images below; the stored answer leaves its text out.
+        SaveFirstAnswer(job.Id, status, body, content, infoStored: succeeded && content.IsObject && content.Info is not null);
         if (succeeded && content.IsObject)
         {
             if (content.UnreadableImages > 0)
@@ -312,11 +313,11 @@ public sealed class RequestTracker
         }
     }
 
-    private void SaveFirstAnswer(string jobId, int status, ReadOnlySpan<byte> body, ResponseContent content)
+    private void SaveFirstAnswer(string jobId, int status, ReadOnlySpan<byte> body, ResponseContent content, bool infoStored)
     {
         try
         {
-            FirstAnswer.Save(_output, jobId, status, body, content);
+            FirstAnswer.Save(_output, jobId, status, body, content, infoStored);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -24,6 +24,15 @@ internal sealed class ResponseContent
     /// <summary>Gets or sets A1111's <c>info</c> (a JSON string's text, or the raw JSON of anything else).</summary>
     public string? Info { get; set; }
 
+    /// <summary>Gets or sets how many <c>info</c> members the body has (Python keeps the last of repeated names).</summary>
+    public int InfoMembers { get; set; }
+
+    /// <summary>Gets or sets the offset of the first byte of the <c>info</c> string's raw (escaped) text, or -1 when it is no string.</summary>
+    public int InfoValueStart { get; set; } = -1;
+
+    /// <summary>Gets or sets the offset just past the <c>info</c> string's raw text (its closing quote), or -1.</summary>
+    public int InfoValueEnd { get; set; } = -1;
+
     /// <summary>Gets or sets A1111's error body field <c>error</c> (the exception type).</summary>
     public string? Error { get; set; }
 

@@ -75,7 +75,11 @@ internal static class ResponseReader
                 ReadImages(ref reader, body, content);
                 break;
             case Member.Info:
+                // Where the string's raw text lies, so the stored answer can leave it out (the info file holds it).
+                content.InfoMembers++;
+                content.InfoValueStart = reader.TokenType == JsonTokenType.String ? (int)reader.TokenStartIndex + 1 : -1;
                 content.Info = TextOf(ref reader, body);
+                content.InfoValueEnd = content.InfoValueStart < 0 ? -1 : content.InfoValueStart + (int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length);
                 break;
             case Member.Error:
                 content.Error = TextOf(ref reader, body);

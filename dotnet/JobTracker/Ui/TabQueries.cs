@@ -54,7 +54,7 @@ public sealed class TabQueries(JobStore store, OutputFolder output, JobImageLoca
 
     private JsonElement? ReadInfo(JobRecord job)
     {
-        if (job.InfoFile is null || !output.TryResolve(job.InfoFile, out var path) || !File.Exists(path))
+        if (job.InfoFile is null || !output.TryResolveStored(job.InfoFile, out var path))
         {
             return null;
         }
