@@ -6,12 +6,14 @@
 # the same family A1111 pins (FastAPI/Starlette/pydantic 1), never from pip.
 set -euo pipefail
 
-PYTHON=/usr/bin/python3
+# The three ENSURE_DEPS_* variables exist for tests/unit/test_ensure_deps.py, which runs this script against fake tools.
+PYTHON="${ENSURE_DEPS_PYTHON:-/usr/bin/python3}"
+CHROMIUM="${ENSURE_DEPS_CHROMIUM:-/usr/bin/chromium}"
 SERVE_PACKAGES=(python3 python3-fastapi python3-uvicorn python3-httpx python3-pil)
 SERVE_MODULES="fastapi, uvicorn, httpx, PIL"
 TEST_PACKAGES=(python3-pytest python3-pytest-timeout python3-hypothesis python3-requests)
 TEST_MODULES="pytest, pytest_timeout, hypothesis, requests"
-JS_DIR="$(cd "$(dirname "$0")" && pwd)/js"
+JS_DIR="${ENSURE_DEPS_JS_DIR:-$(cd "$(dirname "$0")" && pwd)/js}"
 FOR_TESTS=false
 [ "${1:-}" = "--for-tests" ] && FOR_TESTS=true
 
@@ -41,7 +43,7 @@ fi
 # Each missing piece on its own: a machine may carry NodeSource's nodejs (with npm inside), and
 # Debian's npm package conflicts with it ("held broken packages").
 missing_js_packages() {
-  [ -x /usr/bin/chromium ] || echo chromium
+  [ -x "$CHROMIUM" ] || echo chromium
   command -v node >/dev/null 2>&1 || echo nodejs
   command -v npm >/dev/null 2>&1 || echo npm
 }
