@@ -25,9 +25,10 @@ VERIFIER_FILE = REPO / "tests" / "e2e" / "webhook_verification.py"
 class Receiver:
     """An HTTP server on 127.0.0.1 in a thread: records each POST and answers from a script (then 200)."""
 
-    def __init__(self, port: int = 0, answers=()):
+    def __init__(self, port: int = 0, answers=(), hold: threading.Event | None = None):
         self.requests: list[tuple[dict, bytes]] = []
         self.answers = list(answers)
+        self.hold = hold
         self.changed = threading.Condition()
         receiver = self
 
@@ -38,6 +39,8 @@ class Receiver:
                     receiver.requests.append(({k.lower(): v for k, v in self.headers.items()}, body))
                     status = receiver.answers.pop(0) if receiver.answers else 200
                     receiver.changed.notify_all()
+                if receiver.hold is not None:
+                    receiver.hold.wait(timeout=60)  # a receiver that hangs until the test lets it answer
                 self.send_response(status)
                 self.send_header("content-length", "0")
                 self.end_headers()
@@ -173,6 +176,25 @@ def test_a_delivery_missed_while_the_receiver_was_down_is_made_after_a_restart(t
     webhook = wait_for_webhook(restarted, job_id, lambda w: w["delivered"])
     assert webhook["attempts"] == 2
     assert "resuming 1 webhook delivery" in restarted.log_text()
+
+
+def test_a_hanging_receiver_holds_back_neither_the_answer_nor_the_next_job(tracker, receivers):
+    hold = threading.Event()
+    receiver = receivers(hold=hold)
+    server = tracker("--api-auth", USERS, env=webhook_env())
+    try:
+        first = submit(server, receiver.url)
+        assert first.status_code == 200 and len(first.json()["images"]) == 1
+        receiver.wait_for(1)  # the delivery is now stuck inside the receiver
+
+        second = submit(server, receiver.url, seed=99)
+        assert second.status_code == 200 and len(second.json()["images"]) == 1
+        assert get_job(server.base_url, first.headers["x-job-id"], auth=ALICE).json()["webhook"]["attempts"] == 0
+        assert not hold.is_set()
+    finally:
+        hold.set()
+    wait_for_webhook(server, first.headers["x-job-id"], lambda w: w["delivered"])
+    wait_for_webhook(server, second.headers["x-job-id"], lambda w: w["delivered"])
 
 
 @pytest.mark.parametrize("url, reason", [
