@@ -310,16 +310,18 @@ public sealed class WebhookDispatcherTests
     }
 
     [Test]
-    public void Begin_RetryWithoutTheHeader_ClearsTheWebhookOfARefusedAttempt()
+    public void RefusedOrAbandonedBeforeQueueing_TheWebhookIsDropped()
     {
-        var headers = "x-job-id: Refused1\n" + Hook;
-        var (first, _) = _harness.Begin("{\"prompt\":\"a cat\"}", headers: headers);
-        _harness.Service.Requests.OnFinished(first.JobId, 422, Encoding.UTF8.GetBytes("{\"detail\":\"bad\"}"), new ArrayBufferWriter<byte>());
-        Assert.That(_harness.Service.Webhooks.Find("Refused1"), Is.Not.Null);
+        var (refused, _) = _harness.Begin("{\"prompt\":\"a cat\"}", headers: Hook);
+        var (abandoned, _) = _harness.Begin("{\"prompt\":\"a dog\"}", headers: Hook);
+        Assert.That(_harness.Service.Webhooks.Find(refused.JobId), Is.Not.Null);
 
-        _harness.Queue(headers: "x-job-id: Refused1");
+        _harness.Service.Requests.OnFinished(refused.JobId, 422, Encoding.UTF8.GetBytes("{\"detail\":\"bad\"}"), new ArrayBufferWriter<byte>());
+        _harness.Service.Requests.OnAbandoned(abandoned.JobId);
 
-        Assert.That(_harness.Service.Webhooks.Find("Refused1"), Is.Null);
+        Assert.That(_harness.Service.Webhooks.Find(refused.JobId), Is.Null);
+        Assert.That(_harness.Service.Webhooks.Find(abandoned.JobId), Is.Null);
+        Assert.That(_receiver.Received, Is.Empty);
     }
 
     private static string ExpectedSignature(string id, string timestamp, byte[] body)

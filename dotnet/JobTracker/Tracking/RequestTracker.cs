@@ -304,6 +304,7 @@ public sealed class RequestTracker
         {
             if (_reserved.Remove(jobId))
             {
+                Webhooks?.Forget(jobId); // Webhooks: no job, no webhook.
                 return;
             }
         }
@@ -348,6 +349,7 @@ public sealed class RequestTracker
                 // notification was missed; the answer still completes the job.
                 if (status != 200)
                 {
+                    Webhooks?.Forget(jobId); // Webhooks: no job, no webhook.
                     return null;
                 }
 

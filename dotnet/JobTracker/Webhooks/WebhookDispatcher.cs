@@ -140,6 +140,10 @@ internal sealed class WebhookDispatcher : IDisposable
         }
     }
 
+    /// <summary>Drops the webhook of a request that never became a job (A1111 refused it, or it ended before being queued).</summary>
+    /// <param name="jobId">The ID that was reserved.</param>
+    public void Forget(string jobId) => Register(jobId, null);
+
     /// <summary>The job ended (Completed or Failed): its webhook, if it has one, is due now. Returns at once.</summary>
     /// <param name="jobId">The job ID.</param>
     public void JobEnded(string jobId)
