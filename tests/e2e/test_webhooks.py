@@ -201,7 +201,7 @@ def test_a_hanging_receiver_holds_back_neither_the_answer_nor_the_next_job(track
     ("http://10.0.0.1/job-ended", "not one this server may send webhooks to"),
     ("http://169.254.169.254/latest/meta-data", "not one this server may send webhooks to"),
     ("http://me:pw@127.0.0.1:9/job-ended", "credentials"),
-    ("file:///etc/passwd", "not an absolute URL"),
+    ("file:///etc/passwd", "http or https"),
     ("not a url", "not an absolute URL"),
 ])
 def test_a_url_outside_the_allow_list_is_400_and_nothing_is_generated(tracker, url, reason):

@@ -16,9 +16,11 @@ public sealed class WebhookUrlTests
 
     [TestCase("", "1 to 2048 characters")]
     [TestCase("not a url", "not an absolute URL")]
-    [TestCase("/relative/path", "not an absolute URL")]
+    [TestCase("relative/path", "not an absolute URL")]
+    [TestCase("/an/absolute/path", "http or https")]
     [TestCase("ftp://127.0.0.1/x", "http or https")]
-    [TestCase("file:///etc/passwd", "not an absolute URL")]
+    [TestCase("file:///etc/passwd", "http or https")]
+    [TestCase("\\\\server\\share", "http or https")]
     [TestCase("gopher://127.0.0.1:70/", "http or https")]
     [TestCase("http://user:pass@127.0.0.1/x", "credentials")]
     [TestCase("http://user@127.0.0.1/x", "credentials")]

@@ -27,7 +27,7 @@ internal static class WebhookUrl
             return false;
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || parsed.IsFile || parsed.IsUnc)
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed))
         {
             problem = "X-Webhook-URL is not an absolute URL";
             return false;
