@@ -16,6 +16,9 @@ public sealed record TrackerDependencies(TimeProvider Time, IRandomSource Random
     /// <value>Default <see cref="JobStoreOptions.Default"/>.</value>
     public JobStoreOptions StoreOptions { get; init; } = JobStoreOptions.Default;
 
+    /// <summary>Gets what sends webhooks, given their settings; <see langword="null"/> for real HTTP (tests send to a fake receiver).</summary>
+    internal Func<Webhooks.WebhookOptions, Webhooks.IWebhookTransport>? WebhookTransport { get; init; }
+
     /// <summary>The real clock, cryptographic randomness, stderr and the process environment.</summary>
     /// <returns>The production dependencies.</returns>
     public static TrackerDependencies Production() =>

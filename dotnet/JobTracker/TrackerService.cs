@@ -7,6 +7,7 @@ using JobTracker.Retention;
 using JobTracker.Security;
 using JobTracker.Storage;
 using JobTracker.Tracking;
+using JobTracker.Webhooks;
 
 namespace JobTracker;
 
@@ -21,6 +22,7 @@ public sealed class TrackerService : IDisposable
     private readonly RetentionPurger _purger;
     private readonly PurgeSchedule _schedule;
     private readonly SecurityOptions _security;
+    private readonly WebhookDispatcher _webhooks;
     private AccessPolicy _policy = AccessPolicy.Open;
     private bool _disposed;
 
@@ -32,9 +34,13 @@ public sealed class TrackerService : IDisposable
         Settings = settings;
         Store = store;
         var output = new OutputFolder(store.Files.OutputDirectory);
-        var details = new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log);
+        _webhooks = OpenWebhooks(dependencies, settings.DataDirectory, store, new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log));
+        var details = new JobDetailsWriter(output, settings.DataDirectory, dependencies.Log) { Webhooks = _webhooks };
         Requests = new RequestTracker(
-            store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output, () => Policy, details);
+            store, settings, new JobIdGenerator(dependencies.Random), dependencies.Time, dependencies.Log, output, () => Policy, details)
+        {
+            Webhooks = _webhooks,
+        };
         Gate = new JobGate(store, () => Policy);
         Handlers = new JobHandlers(store, details, Gate, dependencies.Time);
         Tab = new Ui.TabQueries(store, output, new JobImageLocator(output, settings.DataDirectory), dependencies.Log);
@@ -63,6 +69,9 @@ public sealed class TrackerService : IDisposable
 
     /// <summary>Gets what the WebUI's "Job Tracker" tab reads (issue #5).</summary>
     public Ui.TabQueries Tab { get; }
+
+    /// <summary>Gets the webhook deliveries.</summary>
+    internal WebhookDispatcher Webhooks => _webhooks;
 
     /// <summary>Gets the credentials the GET handlers demand.</summary>
     public ApiCredentials Credentials => Policy.Credentials;
@@ -140,6 +149,11 @@ public sealed class TrackerService : IDisposable
             auth += string.Create(CultureInfo.InvariantCulture, $", {policy.Options.TrustedProxies.Count} trusted prox{(policy.Options.TrustedProxies.Count == 1 ? "y" : "ies")}");
         }
 
+        if (_webhooks.Options.Enabled)
+        {
+            auth += string.Create(CultureInfo.InvariantCulture, $", webhooks on ({_webhooks.Options.Allow.Count} allowed target{(_webhooks.Options.Allow.Count == 1 ? string.Empty : "s")})");
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"{tracking}, {retention}, {count} job{(count == 1 ? string.Empty : "s")} in {Settings.DataDirectory}{auth}");
     }
 
@@ -181,6 +195,7 @@ public sealed class TrackerService : IDisposable
 
         _disposed = true;
         _schedule.Dispose();
+        _webhooks.Dispose();
         Store.Dispose();
     }
 
@@ -188,6 +203,20 @@ public sealed class TrackerService : IDisposable
     {
         PurgeNow();
         Requests.SweepReservations();
+    }
+
+    /// <summary>The webhook worker; a delivery carries the job object of <c>GET /sdapi/v1/job/{id}?images=false</c> without its own <c>webhook</c> member.</summary>
+    private static WebhookDispatcher OpenWebhooks(TrackerDependencies dependencies, string dataDirectory, JobStore store, JobDetailsWriter bodies)
+    {
+        var options = WebhookOptionsLoader.Load(dependencies.Environment, dependencies.Log);
+        var transport = dependencies.WebhookTransport?.Invoke(options) ?? new HttpWebhookTransport(options.Allow);
+        return WebhookDispatcher.Open(options, dataDirectory, transport, store.Find, job =>
+        {
+            var body = new System.Buffers.ArrayBufferWriter<byte>();
+            var now = dependencies.Time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+            bodies.Write(job, includeImages: false, Recovery.JobProgress.Of(job, null, now), body);
+            return body.WrittenSpan.ToArray();
+        }, dependencies.Time, dependencies.Log);
     }
 
     private static string PinnedBy(string? variable) => variable is null ? string.Empty : $" (set by {variable})";

@@ -32,6 +32,9 @@ internal sealed class TrackerHarness : IDisposable
 
     public JobStoreOptions StoreOptions { get; set; } = JobStoreOptions.Default;
 
+    /// <summary>Replaces the webhooks' HTTP sender (a scripted receiver); null sends for real.</summary>
+    public Func<JobTracker.Webhooks.WebhookOptions, JobTracker.Webhooks.IWebhookTransport>? WebhookTransport { get; set; }
+
     public TrackerService Service => _service ??= Start();
 
     public string DataDirectory => Directory.Path;
@@ -47,7 +50,7 @@ internal sealed class TrackerHarness : IDisposable
     }
 
     public TrackerDependencies Dependencies() =>
-        new(Time, Random, Log, EnvironmentLayer.FromVariables(Environment)) { StoreOptions = StoreOptions };
+        new(Time, Random, Log, EnvironmentLayer.FromVariables(Environment)) { StoreOptions = StoreOptions, WebhookTransport = WebhookTransport };
 
     public void WriteConfig(bool enabled, int retentionDays) =>
         File.WriteAllText(Directory.File("config.json"), $"{{\"tracking_enabled\": {(enabled ? "true" : "false")}, \"retention_days\": {retentionDays}}}");

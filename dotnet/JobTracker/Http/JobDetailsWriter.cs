@@ -5,6 +5,7 @@ using JobTracker.Images;
 using JobTracker.Recovery;
 using JobTracker.Serialization;
 using JobTracker.Storage;
+using JobTracker.Webhooks;
 
 namespace JobTracker.Http;
 
@@ -22,6 +23,9 @@ public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, 
 
     /// <summary>The largest image file served; larger ones are left out and logged.</summary>
     public const int MaxImageBytes = 256 * 1024 * 1024;
+
+    /// <summary>Gets the webhook deliveries whose state the job object shows as <c>webhook</c>; <see langword="null"/> leaves it out.</summary>
+    internal WebhookDispatcher? Webhooks { get; init; }
 
     /// <summary>Gets the tracker's image folder.</summary>
     public OutputFolder Output => output;
@@ -81,6 +85,11 @@ public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, 
             WriteNumberOrNull(writer, "queue_position", progress.QueuePosition);
             WriteNumberOrNull(writer, "progress", progress.Progress);
             WriteNumberOrNull(writer, "eta_seconds", progress.EtaSeconds);
+        }
+
+        if (Webhooks?.Find(job.Id) is { } webhook)
+        {
+            WebhookStateJson.WriteMember(writer, webhook); // Webhooks: the delivery state, only for jobs that asked for one.
         }
 
         writer.WriteEndObject();

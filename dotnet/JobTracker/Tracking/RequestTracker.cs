@@ -7,6 +7,7 @@ using JobTracker.Images;
 using JobTracker.Recovery;
 using JobTracker.Security;
 using JobTracker.Storage;
+using JobTracker.Webhooks;
 
 namespace JobTracker.Tracking;
 
@@ -71,6 +72,9 @@ public sealed class RequestTracker
         _retries = new RetryReplies(output, details, log);
     }
 
+    /// <summary>Gets the webhook deliveries requests may ask for with <c>X-Webhook-URL</c>; <see langword="null"/> refuses every such request.</summary>
+    internal WebhookDispatcher? Webhooks { get; init; }
+
     /// <summary>Gets the number of reserved IDs whose request A1111 has not admitted yet.</summary>
     public int ReservedCount
     {
@@ -109,7 +113,8 @@ public sealed class RequestTracker
         var user = caller.User;
         var ip = policy.ClientAddressOf(clientIp, headers);
         var chosen = headers?.Find(RetryReplies.Header);
-        if (chosen is not null && caller.Outcome != AuthOutcome.Allowed)
+        var webhook = headers?.Find(WebhookUrl.Header);
+        if ((chosen is not null || webhook is not null) && caller.Outcome != AuthOutcome.Allowed)
         {
             // Nothing is revealed or answered before A1111's own --api-auth check refuses the request.
             return BeginOutcome.Passthrough;
@@ -118,6 +123,12 @@ public sealed class RequestTracker
         if (chosen is not null && !JobId.IsWellFormed(chosen))
         {
             return new BeginOutcome(BeginAction.Reply, string.Empty) { Reply = RetryReplies.Malformed(rewrittenBody) };
+        }
+
+        // Webhooks: a URL the operator does not allow is refused before anything is reserved or generated.
+        if (WebhookAdmission.Check(webhook, Webhooks?.Options ?? WebhookOptions.Off, rewrittenBody, out var webhookUrl) is { } refusal)
+        {
+            return new BeginOutcome(BeginAction.Reply, string.Empty) { Reply = refusal };
         }
 
         var fingerprint = RequestFingerprint.Of(body);
@@ -167,6 +178,7 @@ public sealed class RequestTracker
             return new BeginOutcome(BeginAction.Reply, id) { Reply = _retries.Answer(verdict, id, existing, rewrittenBody) };
         }
 
+        Webhooks?.Register(id, webhookUrl); // Webhooks: the new job's URL, or none.
         RequestBody.WriteWithTaskId(body, facts, id, rewrittenBody);
         return new BeginOutcome(BeginAction.Track, id)
         {
@@ -269,11 +281,13 @@ public sealed class RequestTracker
                 ImageFiles.Delete([Path.Combine(_output.Path, OutputFolder.ReplyFileName(job.Id))]);
             }
 
+            Webhooks?.JobEnded(job.Id); // Webhooks: the job is Completed (or Failed storing its images).
             return;
         }
 
         var error = succeeded ? "A1111 answered 200 with a body that is not a JSON object" : FailureMessage.From(status, content);
         _store.Update(job.Id, j => j.Status.IsFinal() ? j : j with { Status = JobStatus.Failed, Error = error, Finished = now });
+        Webhooks?.JobEnded(job.Id); // Webhooks: the job is Failed.
     }
 
     /// <summary>
@@ -293,6 +307,7 @@ public sealed class RequestTracker
         {
             if (_reserved.Remove(jobId))
             {
+                Webhooks?.Forget(jobId); // Webhooks: no job, no webhook.
                 return;
             }
         }
@@ -300,6 +315,7 @@ public sealed class RequestTracker
         if (JobId.IsWellFormed(jobId))
         {
             _store.Update(jobId, j => j.Status.IsFinal() ? j : j with { Status = JobStatus.Failed, Error = AbandonedError, Finished = now });
+            Webhooks?.JobEnded(jobId); // Webhooks: the job is Failed.
         }
     }
 
@@ -336,6 +352,7 @@ public sealed class RequestTracker
                 // notification was missed; the answer still completes the job.
                 if (status != 200)
                 {
+                    Webhooks?.Forget(jobId); // Webhooks: no job, no webhook.
                     return null;
                 }
 
