@@ -38,8 +38,8 @@ def no_window_options(platform: str = sys.platform, flags=subprocess) -> dict:
 
 
 def start_detached(command: list[str], log: Path, cwd: Path) -> int:
-    """Start `command` detached, its output appended to `log`; returns its pid."""
-    with open(log, "ab") as output:
+    """Start `command` detached, its output written to `log` (emptied first); returns its pid."""
+    with open(log, "wb") as output:
         process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=output,
                                    stderr=subprocess.STDOUT, close_fds=True, **detached_options())
     return process.pid

@@ -45,8 +45,8 @@ def wait(building: Building, clock=time.monotonic, sleep=time.sleep) -> None:
     started = clock()
     next_progress = started + PROGRESS_SECONDS
     if building.running():
-        log(f"the core is being built in the background (log: {building.log_path}); requests pass through "
-            f"untracked until tracking is on")
+        log(f"waiting for the core's build (log: {building.log_path}); requests pass through untracked until "
+            f"tracking is on")
     while True:
         current = build_under_way.read()
         if current is None or current.pid != building.pid:
