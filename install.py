@@ -178,7 +178,7 @@ def build_into(folder_name: str) -> int:
             if exit_code == 0 and paths.current_core().folder != core.folder:
                 exit_code = 1  # nothing built, though said in one line (NuGet lacks pythonnet): a failure to the WebUI
     finally:
-        build_under_way.finish(exit_code)
+        build_under_way.finish(folder_name, exit_code)
     return exit_code
 
 

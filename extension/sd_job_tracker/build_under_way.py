@@ -91,13 +91,13 @@ def start(spawn: Callable[[], Building]) -> tuple[Building, bool]:
     return building, True
 
 
-def finish(exit_code: int, pid: int | None = None) -> None:
-    """Called by the build itself as it ends: 0 removes the record, anything else keeps it with the exit code.
-    Only the build's own record is touched (a stale record of a killed build may have been replaced since)."""
-    pid = os.getpid() if pid is None else pid
+def finish(core_folder: str, exit_code: int) -> None:
+    """Called by the build into `core_folder` as it ends: 0 removes the record, anything else keeps it with the exit
+    code. Only the build's own record is touched, found by its folder, not its pid (on Windows a venv's python.exe
+    starts the real interpreter as a child: the recorded pid is the launcher's)."""
     with _exclusive(LOCK):
         building = read()
-        if building is None or building.pid != pid:
+        if building is None or building.core != core_folder:
             return
         if exit_code == 0:
             RECORD.unlink(missing_ok=True)

@@ -52,6 +52,8 @@ def wait(building: Building, clock=time.monotonic, sleep=time.sleep) -> None:
         if current is None or current.pid != building.pid:
             break  # the build removed its record: done (or a later launch's build replaced it)
         if not current.running():
+            if not current.failed and _switched_to(current):
+                break  # it ended without taking its record away (it could not): its core is in use, so it built
             raise PreparationFailed(failure_line(current))
         now = clock()
         if now - started >= DEADLINE_SECONDS:
@@ -66,6 +68,11 @@ def wait(building: Building, clock=time.monotonic, sleep=time.sleep) -> None:
     if core_files.sdk_build() is None:
         raise PreparationFailed(failure_line(building))
     log(f"the core is built ({clock() - started:.0f} s waited); starting it")
+
+
+def _switched_to(building: Building) -> bool:
+    files = core_files.sdk_build()
+    return files is not None and files.build.folder.name == building.core
 
 
 def failure_line(building: Building, after: str = AFTER_FAILURE) -> str:

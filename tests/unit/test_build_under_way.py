@@ -94,19 +94,21 @@ def test_two_launches_at_once_start_one_build():
 
 def test_a_successful_build_removes_its_record_and_a_failed_one_keeps_its_exit_code():
     build_under_way.start(a_build)
-    build_under_way.finish(4)
+    build_under_way.finish("core-1", 4)
     failed = build_under_way.read()
     assert failed.failed and failed.exit == 4 and not failed.running()
     fresh, started = build_under_way.start(lambda: a_build(core="core-2"))
     assert started, "a failed build is retried at the next launch"
-    build_under_way.finish(0)
+    build_under_way.finish("core-2", 0)
     assert build_under_way.read() is None
 
 
 def test_a_build_touches_only_its_own_record():
-    build_under_way.start(lambda: a_build(pid=os.getpid() + 100000))
-    build_under_way.finish(1)  # this process is not the recorded build
+    build_under_way.start(lambda: a_build(core="core-2"))
+    build_under_way.finish("core-1", 1)  # a killed build's successor took the record
     assert build_under_way.read().exit is None
+    build_under_way.finish("core-2", 1)  # found by its folder, whatever its pid (a venv launcher's on Windows)
+    assert build_under_way.read().exit == 1
 
 
 def test_a_damaged_record_counts_as_none(build_root):

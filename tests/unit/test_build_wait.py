@@ -59,7 +59,7 @@ def test_progress_every_15_s_then_the_core_starts_once_the_build_switched_to_it(
         if now >= 1040.0 and not finished:
             finished.append(now)
             monkeypatch.setattr(core_files, "sdk_build", lambda: "the new core")
-            build_under_way.finish(0)
+            build_under_way.finish("core-3", 0)
 
     clock = FakeClock(build_ends_after_40_s)
     build_wait.wait(building, clock=clock, sleep=clock.sleep)
@@ -86,7 +86,7 @@ def test_a_failed_build_is_one_line_with_its_log_and_its_errors(build_root, line
         "/src/A.cs(3,5): error CS1002: ; expected [/src/JobTracker.csproj]\n"
         "[Job Tracker] the build failed (exit 1); the output above says why. Command: dotnet publish ...\n")
     building = under_way()
-    build_under_way.finish(1)
+    build_under_way.finish("core-3", 1)
     with pytest.raises(PreparationFailed) as failure:
         build_wait.wait(building, clock=FakeClock(), sleep=lambda seconds: None)
     assert str(failure.value) == (
@@ -107,7 +107,7 @@ def test_a_killed_build_is_reported_with_the_last_lines_of_its_log(build_root):
 
 def test_a_build_that_ended_without_a_core_is_a_failure():
     building = under_way()
-    build_under_way.finish(0)
+    build_under_way.finish("core-3", 0)
     with pytest.raises(PreparationFailed, match="the log cannot be read"):
         build_wait.wait(building, clock=FakeClock(), sleep=lambda seconds: None)
 
@@ -125,7 +125,7 @@ def test_with_a_previous_build_the_launch_does_not_wait_and_says_so(monkeypatch,
     assert lines == [f"a new build of the core is under way in the background (log: {paths.BUILD_ROOT / 'build-3.log'}); "
                      "this launch uses the previous build, the next launch the new one"]
     lines.clear()
-    build_under_way.finish(2)
+    build_under_way.finish("core-3", 2)
     assert build_wait.preparation() is None
     assert len(lines) == 1 and lines[0].startswith("the background build of the core failed (exit 2; ")
     assert lines[0].endswith("The previous build stays in use; the next launch builds again.")
@@ -134,3 +134,11 @@ def test_with_a_previous_build_the_launch_does_not_wait_and_says_so(monkeypatch,
 def test_without_a_core_a_build_under_way_is_waited_for():
     under_way()
     assert callable(build_wait.preparation())
+
+
+def test_a_build_that_could_not_take_its_record_away_but_switched_to_its_core_succeeded(monkeypatch, lines):
+    gone = under_way(pid=2 ** 22 + 12345)  # its process ended; the record stays
+    built = core_files.CoreFiles(paths.CoreBuild(paths.BUILD_ROOT / "core-3"), None)
+    monkeypatch.setattr(core_files, "sdk_build", lambda: built)
+    build_wait.wait(gone, clock=FakeClock(), sleep=lambda seconds: None)
+    assert lines[-1] == "the core is built (0 s waited); starting it"
