@@ -5,16 +5,23 @@ pythonnet release that serves this Python (extension/sd_job_tracker/pythonnet_re
 Needs the .NET SDK only when a build is due; without one it exits at once (the WebUI process fetches what the
 prebuilt core needs, see runtime_download). Each build goes into a new folder under build/ and is switched to
 only once complete, so a WebUI still running the previous build keeps it (see build_folders.py).
+
+The build runs in the background: A1111 shows nothing of the WebUI until install.py exits, so install.py starts
+it detached (output to build/build-<n>.log, recorded in build/building.json), prints one line and exits; the
+WebUI process waits for it (build_wait). `install.py --wait`, or TRACKER_BUILD_WAIT=1, builds in the foreground.
 """
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "extension"))
 # The package's single source of paths, and what the start-up reads back.
-from sd_job_tracker import build_folders, build_record, paths  # noqa: E402
+from sd_job_tracker import build_folders, build_record, build_under_way, build_wait, paths  # noqa: E402
+from sd_job_tracker.background_process import no_window_options, start_detached  # noqa: E402
+from sd_job_tracker.late_start import PreparationFailed  # noqa: E402
 from sd_job_tracker.clr_host import runtime_major  # noqa: E402
 from sd_job_tracker.dotnet_root import roots_from_list_runtimes  # noqa: E402
 from sd_job_tracker.no_sdk import no_sdk_notice  # noqa: E402
@@ -24,6 +31,9 @@ SOURCE_SUFFIXES = {".cs", ".csproj", ".props", ".targets", ".json"}
 SKIPPED_DIRS = {"bin", "obj"}
 SDK_HINT = ("install the .NET 10 SDK (https://dot.net, or your package manager's dotnet-sdk-10.0), "
             "then restart the WebUI; until then it runs without tracking")
+WAIT_FLAG = "--wait"
+WAIT_VARIABLE = "TRACKER_BUILD_WAIT"
+BUILD_INTO_FLAG = "--build-into"  # internal: the background build itself, into the folder install.py made
 # NuGet's "package not found" (NU1101), "version not found" (NU1102) and "only a prerelease" (NU1103).
 NUGET_NOT_FOUND_CODES = ("NU1101", "NU1102", "NU1103")
 
@@ -77,9 +87,8 @@ def find_dotnet() -> str | None:
 READY_TO_RUN = ["--use-current-runtime", "--self-contained", "false", "-p:PublishReadyToRun=true"]
 
 
-def build(dotnet: str, release: str) -> int:
+def build(dotnet: str, release: str, core: paths.CoreBuild) -> int:
     say("building the .NET core (first launch, sources or Python changed)...")
-    core = build_folders.new_core_folder()
     command = [dotnet, "publish", str(paths.CORE_PROJECT), "-c", "Release", "-o", str(core.folder),
                f"-p:PythonnetVersion={release}", "--nologo", "-v", "quiet"]
     result = publish(command + READY_TO_RUN)
@@ -110,7 +119,8 @@ def build(dotnet: str, release: str) -> int:
 
 def publish(command: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=paths.DOTNET_SOURCE_DIR, env={**os.environ, "DOTNET_CLI_TELEMETRY_OPTOUT": "1"},
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
+                          **no_window_options())
 
 
 def pythonnet_unavailable(output: str, release: str) -> bool:
@@ -123,7 +133,7 @@ def dotnet_root_of(dotnet: str, major: int) -> str:
     """The .NET root holding runtime `major`, as the SDK's own host reports it (Homebrew's libexec, say); "" if unknown."""
     try:
         listing = subprocess.run([dotnet, "--list-runtimes"], capture_output=True, text=True, errors="replace",
-                                 timeout=60)
+                                 timeout=60, **no_window_options())
     except (OSError, subprocess.TimeoutExpired) as error:
         say(f"could not ask {dotnet} where .NET is installed ({error}); the start-up searches the usual places")
         return ""
@@ -131,8 +141,64 @@ def dotnet_root_of(dotnet: str, major: int) -> str:
     return str(roots[0]) if roots else ""
 
 
-def main() -> int:
+def build_in_background(dotnet: str, release: str) -> int:
+    """Start the build detached (or find the one under way), say so in one line, and return at once."""
+    def spawn() -> build_under_way.Building:
+        core = build_folders.new_core_folder()
+        log = paths.BUILD_ROOT / build_under_way.log_name(core.folder.name)
+        pid = start_detached([sys.executable, str(Path(__file__).resolve()), BUILD_INTO_FLAG, core.folder.name],
+                             log, paths.EXTENSION_DIR)
+        return build_under_way.Building(pid, core.folder.name, log.name, release,
+                                        build_record.python_tag(sys.version_info), time.time())
+
+    building, started = build_under_way.start(spawn)
+    if started:
+        say(f"building the .NET core in the background (first launch, or the sources or Python changed); the WebUI "
+            f"starts meanwhile, untracked, and tracking joins when the build is done. Log: {building.log_path}")
+    else:
+        say(f"the .NET core is still being built in the background (pid {building.pid}, started "
+            f"{time.time() - building.started:.0f} s ago); tracking joins when it is done. Log: {building.log_path}")
+    return 0
+
+
+def build_into(folder_name: str) -> int:
+    """The background build (install.py --build-into core-<n>): build, then tell the record how it ended."""
+    exit_code = 1  # what the record says if anything below raises (the traceback goes to the log)
+    try:
+        core = paths.CoreBuild(paths.BUILD_ROOT / folder_name)
+        release = pythonnet_version(sys.version_info)
+        dotnet = find_dotnet()
+        if Path(folder_name).name != folder_name or not folder_name.startswith(paths.CORE_FOLDER_PREFIX):
+            say(f"not a core folder: {folder_name!r}", stream=sys.stderr)
+        elif release is None or dotnet is None:
+            say(unsupported_message(sys.version_info) if release is None else f"the .NET SDK was not found: {SDK_HINT}",
+                stream=sys.stderr)
+        else:
+            exit_code = build(dotnet, release, core)
+            if exit_code == 0 and paths.current_core().folder != core.folder:
+                exit_code = 1  # nothing built, though said in one line (NuGet lacks pythonnet): a failure to the WebUI
+    finally:
+        build_under_way.finish(folder_name, exit_code)
+    return exit_code
+
+
+def wait_for_the_build_under_way() -> None:
+    """--wait while a background build runs: wait for it (two builds at once would share dotnet/'s obj/)."""
+    building = build_under_way.running()
+    if building is None:
+        return
+    say(f"waiting for the build under way (pid {building.pid}; log: {building.log_path})")
+    try:
+        build_wait.wait(building)
+    except PreparationFailed as error:
+        say(str(error))
+
+
+def main(arguments: list[str]) -> int:
     safe_console()
+    if arguments[:1] == [BUILD_INTO_FLAG] and len(arguments) == 2:
+        return build_into(arguments[1])
+    wait = WAIT_FLAG in arguments or os.environ.get(WAIT_VARIABLE, "") == "1"
     release = pythonnet_version(sys.version_info)
     if release is None:
         say(unsupported_message(sys.version_info))
@@ -147,8 +213,13 @@ def main() -> int:
         if notice:
             say(notice)
         return 0
-    return build(dotnet, release)
+    if not wait:
+        return build_in_background(dotnet, release)
+    wait_for_the_build_under_way()
+    if build_is_current(release):
+        return 0
+    return build(dotnet, release, build_folders.new_core_folder())
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

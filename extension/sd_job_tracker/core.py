@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import build_folders, build_record, core_files, fetched_core, native_bytes, paths, runtime_download
+from . import build_folders, build_record, core_files, fetched_core, late_start, native_bytes, paths
 from .assembly_version import product_version
 from .clr_host import ClrStartError, start_clr
 from .pythonnet_release import pythonnet_version, start_refusal, unsupported_message
@@ -147,8 +147,8 @@ def start(api_auth: str | None) -> TrackerCore | None:
         if _core is not None:
             _core._host.Start(str(paths.EXTENSION_DIR), api_auth or "")
             return _core
-        if _failure is not None or runtime_download.pending():
-            return None  # a fetch in progress starts the core when it is done
+        if _failure is not None or late_start.pending():
+            return None  # a fetch or build under way starts the core when it is done
         try:
             host = _load_host()
             summary = host.Start(str(paths.EXTENSION_DIR), api_auth or "")

@@ -1,8 +1,8 @@
 """The place the middleware and the routes take the core from, filled when the core is ready.
 
-They are put on the app at on_app_started as always; when the core still has to be fetched, the slot is empty
-until then: tracked routes pass through untracked and the job routes answer 503 with Retry-After. When the fetch
-failed, they answer 503 without Retry-After (the log says why; the next launch tries again).
+They are put on the app at on_app_started as always; when the core still has to be fetched or built (late_start),
+the slot is empty until then: tracked routes pass through untracked and the job routes answer 503 with Retry-After.
+When that failed, they answer 503 without Retry-After (the log says why; the next launch tries again).
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import json
 from .http_reply import Reply
 
 RETRY_AFTER_SECONDS = 5
-STARTING = "the Job Tracker is still starting (fetching .NET in the background); retry shortly"
-FAILED = "tracking is off until the WebUI restarts: fetching .NET failed (the WebUI log says why)"
+STARTING = "the Job Tracker is still starting (its .NET core is being fetched or built in the background); retry shortly"
+FAILED = "tracking is off until the WebUI restarts: its .NET core could not be fetched or built (the WebUI log says why)"
 
 
 class CoreSlot:
@@ -24,7 +24,7 @@ class CoreSlot:
         self.core = core
 
     def fail(self) -> None:
-        """The core will not come in this process (the fetch failed; the log says why)."""
+        """The core will not come in this process (the fetch or the build failed; the log says why)."""
         self.failed = True
 
     def is_enabled(self) -> bool:

@@ -1,7 +1,7 @@
 """What the entry script registers with A1111's callbacks."""
 from __future__ import annotations
 
-from . import app_setup, core, host_auth, progress_hooks, routes, runtime_download, webui_flavour
+from . import app_setup, build_wait, core, host_auth, late_start, progress_hooks, routes, runtime_download, webui_flavour
 from .core_slot import SLOT
 from .locked_core import LockedCore
 from .log import log
@@ -13,9 +13,9 @@ def on_app_started(demo, app) -> None:
     if refusal is not None:
         host_auth.log_refusal(refusal)
         SLOT.fill(LockedCore(refusal))
-    elif core.current() is None and runtime_download.wanted():
-        # No .NET build here yet: the WebUI starts now, untracked, and the core joins when its runtime is fetched.
-        runtime_download.start(lambda: _start_late(auth.credentials), SLOT.fail)
+    elif core.current() is None and (late := _late_start()) is not None:
+        # No core to start yet: the WebUI starts now, untracked, and the core joins when it is built or fetched.
+        late_start.start(*late, lambda: _start_late(auth.credentials), SLOT.fail)
     else:
         tracker = core.start(auth.credentials)
         if tracker is None:
@@ -23,6 +23,16 @@ def on_app_started(demo, app) -> None:
         _activate(tracker)
     app_setup.install_middleware(app, SLOT)
     routes.register(app, SLOT)
+
+
+def _late_start():
+    """(what, prepare) when the core must wait: for the build install.py started, else for a fetch; else None."""
+    waiting = build_wait.preparation()
+    if waiting is not None:
+        return "waiting for the core's build", waiting
+    if runtime_download.wanted():
+        return "fetching .NET", runtime_download.prepare
+    return None
 
 
 def _activate(tracker) -> None:

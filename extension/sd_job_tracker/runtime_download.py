@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
-from typing import Callable
 
 from . import core_files, fetched_core, nuget_feed, paths
+from .late_start import AFTER_FAILURE, PreparationFailed
 from .log import log
 from .package_fetch import FeedUnavailable, download
 from .package_hash import PackageRefused, verify
@@ -24,11 +23,6 @@ from .package_unpack import PackageUnusable, unpack
 # Packages at least this big get their own progress lines; the small ones are summed up.
 LARGE_PACKAGE = 1 << 20
 PERCENT_STEP = 20
-AFTER_FAILURE = "The WebUI runs on without tracking; the next launch tries again."
-
-_lock = threading.Lock()
-_thread: threading.Thread | None = None
-_fetching = threading.Event()
 
 
 def wanted() -> bool:
@@ -36,37 +30,12 @@ def wanted() -> bool:
     return core_files.sdk_build() is None and core_files.prebuilt_present() and fetched_core.ready() is None
 
 
-def pending() -> bool:
-    """Whether a fetch is under way in this process (the core cannot start before it ends)."""
-    return _fetching.is_set()
-
-
-def start(on_ready: Callable[[], None], on_failure: Callable[[], None]) -> None:
-    """Fetch in a daemon thread, then call on_ready() or on_failure() from it. Once per process."""
-    global _thread
-    with _lock:
-        if _thread is not None:
-            return
-        _fetching.set()
-        _thread = threading.Thread(target=_run, args=(on_ready, on_failure), name="job-tracker-fetch", daemon=True)
-        _thread.start()
-
-
-def _run(on_ready, on_failure) -> None:
+def prepare() -> None:
+    """fetch(), for late_start: a failure that is expected (no network, a refused package) is one line."""
     try:
         fetch()
     except (NotPinned, FeedUnavailable, PackageRefused, PackageUnusable, OSError) as error:
-        log(f"{error}. {AFTER_FAILURE}")
-        _fetching.clear()
-        on_failure()
-        return
-    except Exception as error:  # noqa: BLE001 - the thread's edge: a fault here must end the fetch, logged
-        log(f"fetching .NET failed unexpectedly: {error!r}. {AFTER_FAILURE}")
-        _fetching.clear()
-        on_failure()
-        return
-    _fetching.clear()
-    on_ready()
+        raise PreparationFailed(f"{error}. {AFTER_FAILURE}") from error
 
 
 def fetch() -> None:

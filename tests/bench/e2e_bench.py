@@ -202,7 +202,7 @@ def main() -> None:
                         help="where the data folders go (default: build/ in the repository, beside where the "
                              "tracker keeps its data by default, the extension's folder)")
     args = parser.parse_args()
-    subprocess.run([DEFAULT_PYTHON, str(REPO / "install.py")], check=True)
+    subprocess.run([DEFAULT_PYTHON, str(REPO / "install.py"), "--wait"], check=True)
 
     rows: list[tuple[str, str]] = []
     args.scratch.mkdir(parents=True, exist_ok=True)

@@ -19,8 +19,8 @@ TRACKER_ERROR_MARKERS = ("[Job Tracker] could not", "[Job Tracker] disabled", "T
 
 @pytest.fixture(scope="session")
 def built_extension():
-    """Build the .NET core the way the WebUI does at launch: by running install.py."""
-    result = subprocess.run([sys.executable, str(REPO / "install.py")], capture_output=True, text=True)
+    """Build the .NET core as the WebUI's install.py step does, in the foreground (--wait): the tests need it built."""
+    result = subprocess.run([sys.executable, str(REPO / "install.py"), "--wait"], capture_output=True, text=True)
     assert result.returncode == 0, f"install.py failed:\n{result.stdout}\n{result.stderr}"
     return REPO
 

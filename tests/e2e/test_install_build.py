@@ -1,4 +1,4 @@
-"""install.py's build: precompiled (ReadyToRun) first, the plain build when that fails, a readable error when both do.
+"""install.py --wait (the foreground build): precompiled (ReadyToRun) first, the plain build when that fails, a readable error when both do.
 
 install.py runs from a copy of the extension with a stand-in `dotnet` that records its arguments, so the real
 build under build/ is never touched."""
@@ -66,7 +66,7 @@ def run_install(extension_copy, python=sys.executable, **flags):
     log = copy / "dotnet-calls.log"
     env = {**os.environ, "DOTNET_ROOT": str(dotnet_root), "FAKE_DOTNET_ROOT": str(dotnet_root),
            "FAKE_DOTNET_LOG": str(log), **flags}
-    result = subprocess.run([python, str(copy / "install.py")], capture_output=True, text=True, env=env)
+    result = subprocess.run([python, str(copy / "install.py"), "--wait"], capture_output=True, text=True, env=env)
     calls = log.read_text().splitlines() if log.exists() else []
     return result, calls, current_stamp(copy)
 

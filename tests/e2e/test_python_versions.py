@@ -70,7 +70,7 @@ def test_install_under_python_3_10_asks_nuget_for_pythonnet_3_1_0(tmp_path):
     shutil.copytree(REPO / "extension", copy / "extension", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "dotnet", copy / "dotnet", ignore=shutil.ignore_patterns("bin", "obj", "*.Tests",
                                                                                   "*.Benchmarks"))
-    result = subprocess.run([python, str(copy / "install.py")], capture_output=True, text=True, timeout=600)
+    result = subprocess.run([python, str(copy / "install.py"), "--wait"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     pointer = copy / "build" / "core.current"
     if pointer.exists():
