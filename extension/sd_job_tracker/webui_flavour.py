@@ -8,6 +8,8 @@ already built middleware stack).
 """
 from __future__ import annotations
 
+import sys
+
 
 def cmd_opts():
     from modules import shared  # the WebUI's module: importable only inside the WebUI
@@ -18,3 +20,18 @@ def cmd_opts():
 def is_sdnext(options=None) -> bool:
     options = cmd_opts() if options is None else options
     return hasattr(options, "auth") and hasattr(options, "auth_file")
+
+
+def is_forge() -> bool:
+    # Forge's launch.py imports its own package first thing (Forge launch.py:1-3 and modules_forge/, main @ dfdcbab6).
+    return "modules_forge" in sys.modules
+
+
+def name() -> str:
+    """What the core is told at start: "sdnext", "forge" or "a1111" (its error shape depends on it)."""
+    try:
+        if is_sdnext():
+            return "sdnext"
+    except ImportError:  # not inside a WebUI (a test host): A1111's behaviour
+        return "a1111"
+    return "forge" if is_forge() else "a1111"
