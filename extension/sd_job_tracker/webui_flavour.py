@@ -1,10 +1,10 @@
 """Which WebUI the extension runs in, where that changes what the tracker must do.
 
-Only SD.Next needs telling apart: its API is protected by --auth/--auth-file (SD.Next
-modules/api/api.py:16-26, master 058a7f0c), flags A1111 and Forge do not have, while its
---api-auth is a hidden flag its API never reads (modules/cmd_args.py:154). Forge behaves like
-A1111 wherever the tracker depends on it, or is handled without asking (its error shape, its
-already built middleware stack).
+SD.Next's API is protected by --auth/--auth-file (SD.Next modules/api/api.py:16-26, master 058a7f0c),
+flags A1111 and Forge do not have, while its --api-auth is a hidden flag its API never reads
+(modules/cmd_args.py:154). Forge behaves like A1111 wherever the tracker depends on it except for the shape
+of an unhandled error's answer ("message" for "errors"), which the core writes when the WebUI raises after
+the early head: the core is told the flavour at start.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def is_sdnext(options=None) -> bool:
 
 
 def is_forge() -> bool:
-    # Forge's launch.py imports its own package first thing (Forge launch.py:1-3 and modules_forge/, main @ dfdcbab6).
+    # Forge's webui.py imports its own package before anything else (Forge webui.py:12-13).
     return "modules_forge" in sys.modules
 
 
