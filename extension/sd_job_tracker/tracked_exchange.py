@@ -48,9 +48,11 @@ class TrackedExchange:
             watcher.cancel()
             if self._ticker is not None:
                 self._ticker.cancel()
-            if self._announcing is not None:
-                await self._announcing  # a head or a 202 being sent finishes leaving
-            self.core.step("end the exchange", self.exchange.End)
+            try:
+                if self._announcing is not None:
+                    await self._announcing  # a head or a 202 being sent finishes leaving
+            finally:
+                self.core.step("end the exchange", self.exchange.End)
 
     # A1111's worker thread (progress hooks).
     def queued(self) -> None:
