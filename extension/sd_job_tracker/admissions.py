@@ -1,26 +1,18 @@
-"""Tracked requests waiting for A1111 to admit them to its queue.
+"""The tracked requests A1111 may report on, by job ID: where the progress hooks, on A1111's worker thread, find
+the exchange to tell. Routing only; plain dict operations, atomic under the GIL."""
+from __future__ import annotations
 
-The middleware registers a job ID with a thread-safe callback; A1111's worker thread,
-through the progress hooks, reports the admission. Plain dict operations: atomic under the GIL.
-"""
-from typing import Callable
-
-_waiting: dict[str, Callable[[], None]] = {}
+_open: dict[str, object] = {}
 
 
-def expect(job_id: str, on_admitted: Callable[[], None]) -> None:
-    _waiting[job_id] = on_admitted
+def open_exchange(job_id: str, exchange) -> None:
+    _open[job_id] = exchange
 
 
-def forget(job_id: str) -> None:
-    _waiting.pop(job_id, None)
+def close_exchange(job_id: str) -> None:
+    _open.pop(job_id, None)
 
 
-def is_tracked(job_id) -> bool:
-    return isinstance(job_id, str) and job_id in _waiting
-
-
-def admitted(job_id: str) -> None:
-    on_admitted = _waiting.get(job_id)
-    if on_admitted is not None:
-        on_admitted()
+def find(task_id):
+    """The open exchange for A1111's task ID, or None for a task the tracker does not follow."""
+    return _open.get(task_id) if isinstance(task_id, str) else None

@@ -1,10 +1,19 @@
 """Small helpers for raw ASGI requests: reading the body, replaying it, editing headers."""
 from __future__ import annotations
 
-from .connection_peer import connection_address
+import os
+from typing import NamedTuple
 
 HEADERS_FOR_CORE = (b"authorization", b"x-forwarded-for", b"forwarded", b"x-job-id", b"idempotency-key", b"prefer",
-                    b"if-none-match", b"x-webhook-url")
+                    b"if-none-match", b"origin", b"x-webhook-url")
+UVICORN_TRUSTED_VARIABLE = "FORWARDED_ALLOW_IPS"
+
+
+class Client(NamedTuple):
+    """The raw facts of a request's connection (JobTracker.Interop.ClientConnection); the core decides what they mean."""
+    host: str | None
+    port: int
+    forwarded_allow_ips: str | None
 
 
 async def read_body(receive) -> tuple[bytes, bool]:
@@ -76,9 +85,12 @@ def app_path(scope) -> str:
     return path
 
 
-def client_ip(scope) -> str:
-    """The connection's address; the core decides whether a forwarding header replaces it."""
-    return connection_address(scope)
+def client_of(scope) -> Client:
+    """scope["client"] as the server gave it, with uvicorn's FORWARDED_ALLOW_IPS (which may have rewritten it)."""
+    client = scope.get("client") or ()
+    host = client[0] if len(client) > 0 and client[0] is not None else None
+    port = client[1] if len(client) > 1 and isinstance(client[1], int) else -1
+    return Client(None if host is None else str(host), port, os.environ.get(UVICORN_TRUSTED_VARIABLE))
 
 
 def with_body_headers(scope, body_length: int, drop: tuple[bytes, ...] = ()) -> dict:
@@ -87,9 +99,3 @@ def with_body_headers(scope, body_length: int, drop: tuple[bytes, ...] = ()) -> 
     headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in removed]
     headers.append((b"content-length", str(body_length).encode("ascii")))
     return dict(scope, headers=headers)
-
-
-def replace_header(headers, name: bytes, value: bytes) -> list:
-    kept = [(k, v) for k, v in headers if k.lower() != name]
-    kept.append((name, value))
-    return kept

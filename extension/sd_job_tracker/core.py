@@ -1,6 +1,6 @@
 """The one module that talks to the .NET core (JobTracker.Interop.TrackerHost).
 
-Every call is wrapped: a failure in the tracker is logged and turned into the neutral
+Every call goes through one guard: a failure in the tracker is logged and turned into the call's neutral
 answer, so that tracking can never break generation.
 """
 from __future__ import annotations
@@ -9,83 +9,61 @@ import atexit
 import json
 import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import build_folders, build_record, core_files, fetched_core, late_start, native_bytes, paths
+from . import build_folders, build_record, core_files, fetched_core, late_start, native_bytes, paths, webui_flavour
+from .asgi_messages import Client
 from .assembly_version import product_version
 from .clr_host import ClrStartError, start_clr
-from .pythonnet_release import pythonnet_version, start_refusal, unsupported_message
+from .exchange_step import NOTHING, PASS_THROUGH, Step
 from .http_reply import Reply, internal_error
+from .live_state import Progress
 from .log import log
+from .pythonnet_release import pythonnet_version, start_refusal, unsupported_message
 
 _lock = threading.Lock()
 _core: "TrackerCore | None" = None
 _failure: str | None = None
 
 
-@dataclass(frozen=True)
-class RequestPlan:
-    action: str  # "passthrough" | "track" | "reply"
-    job_id: str = ""
-    body: bytes = b""
-    reply: Reply | None = None
-    respond_async: bool = False  # Prefer: respond-async -> 202 at admission (issue #3)
-    keepalive_seconds: int = 0  # a space every N s before a synchronous body (issue #3)
-
-
-PASS_THROUGH = RequestPlan("passthrough")
-
-
 class TrackerCore:
     def __init__(self, host):
         self._host = host
+        from JobTracker.Interop import ClientConnection, LiveState  # noqa: E402 - .NET types, loaded with the host
+
+        self._connection = ClientConnection
+        self._live_state = LiveState
 
     def is_enabled(self) -> bool:
-        try:
-            return bool(self._host.IsTrackingEnabled())
-        except Exception as error:  # noqa: BLE001 - the bridge can raise any .NET exception
-            log(f"cannot read the tracking setting: {error}")
-            return False
+        return bool(self.call("read the tracking setting", False, self._host.IsTrackingEnabled))
 
-    def begin(self, route: str, body: bytes, client_ip: str, headers: list[str]) -> RequestPlan:
-        try:
-            plan = self._host.BeginRequest(route, native_bytes.address_of(body), len(body), client_ip, headers)
-        except Exception as error:  # noqa: BLE001
-            log(f"could not start tracking a {route} request, passing it through untracked: {error}")
-            return PASS_THROUGH
-        try:
-            action = str(plan.Action)
-            if action == "track":
-                return RequestPlan(action, str(plan.JobId), native_bytes.take(plan.Body),
-                                   respond_async=bool(plan.RespondAsync), keepalive_seconds=int(plan.KeepAliveSeconds))
-            if action == "reply":
-                return RequestPlan(action, reply=Reply.from_dotnet(plan.Reply))
-            return PASS_THROUGH
-        finally:
-            plan.Dispose()
+    def begin(self, route: str, body: bytes, client: Client, headers: list[str]):
+        """(the .NET exchange or None, its opening Step): pass through, answer at once, or call the app with step.body."""
+        def begin():
+            exchange = self._host.BeginRequest(route, native_bytes.address_of(body), len(body), self._client(client), headers)
+            return exchange, Step.from_dotnet(exchange.Opening)
+        return self.call(f"start tracking a {route} request, passing it through untracked", (None, PASS_THROUGH), begin)
 
-    def queued(self, job_id: str) -> bool:
-        return bool(self._guarded("record the queued job", lambda: self._host.OnQueued(job_id), False))
+    def step(self, what: str, method, *args) -> Step:
+        """Reports an event to an exchange and returns what to do; NOTHING if the bridge fails."""
+        return self.call(what, NOTHING, lambda: Step.from_dotnet(method(*args)))
 
-    def started(self, job_id: str) -> None:
-        self._guarded("record the job's start", lambda: self._host.OnStarted(job_id), None)
+    def live_state(self, progress: Progress | None):
+        """The .NET LiveState for A1111's raw progress, or None when it could not be read."""
+        return None if progress is None else self._live_state(*progress)
 
-    def finish(self, job_id: str, status: int, body: bytes) -> bytes:
-        def call():
-            return native_bytes.take(self._host.OnFinished(job_id, status, native_bytes.address_of(body), len(body)))
-        return self._guarded(f"record the result of job {job_id}", call, body)
+    def get_job(self, job_id: str, query: str, client: Client, headers: list[str], progress: Progress | None) -> Reply:
+        return self._reply("answer a job request", lambda: self._host.HandleGetJob(
+            job_id, query, self._client(client), headers, self.live_state(progress)))
 
-    def abandon(self, job_id: str) -> None:
-        self._guarded("forget an unadmitted job", lambda: self._host.OnAbandoned(job_id), None)
+    def list_jobs(self, query: str, client: Client, headers: list[str]) -> Reply:
+        return self._reply("answer a job list request", lambda: self._host.HandleListJobs(query, self._client(client), headers))
 
-    def get_job(self, job_id: str, query: str, client_ip: str, headers: list[str]) -> Reply:
-        return self._reply("answer a job request", lambda: self._host.HandleGetJob(job_id, query, client_ip, headers))
+    def get_image(self, job_id: str, index: str, client: Client, headers: list[str]) -> Reply:
+        return self._reply("answer an image request",
+                           lambda: self._host.HandleGetJobImage(job_id, index, self._client(client), headers))
 
-    def list_jobs(self, query: str, client_ip: str, headers: list[str]) -> Reply:
-        return self._reply("answer a job list request", lambda: self._host.HandleListJobs(query, client_ip, headers))
-
-    # Issue #5: what the "Job Tracker" tab asks. Each answer is the core's JSON as a dict; a failure
+    # What the "Job Tracker" tab asks. Each answer is the core's JSON as a dict; a failure
     # becomes {"error": "TrackerError", "detail": ...} so the tab can show it.
     def settings(self) -> dict:
         return self._json("read the settings", lambda: self._host.GetSettings())
@@ -106,36 +84,22 @@ class TrackerCore:
     def job_view(self, job_id: str) -> dict:
         return self._json("read a job for the tab", lambda: self._host.GetJobView(job_id or ""))
 
+    def _client(self, client: Client):
+        return self._connection(client.host, client.port, client.forwarded_allow_ips)
+
     def _json(self, what: str, call) -> dict:
-        try:
-            return json.loads(str(call()))
-        except Exception as error:  # noqa: BLE001 - the bridge can raise any .NET exception
-            log(f"could not {what}: {error}")
-            return {"error": "TrackerError", "detail": f"could not {what}; see the WebUI log"}
-
-    # Issue #3: async submit, live progress, images by reference.
-    def accepted(self, job_id: str, live_state: str) -> Reply:
-        return self._reply(f"build the 202 of job {job_id}", lambda: self._host.AcceptedReply(job_id, live_state))
-
-    def get_job_live(self, job_id: str, query: str, client_ip: str, headers: list[str], live_state: str) -> Reply:
-        return self._reply("answer a job request",
-                           lambda: self._host.HandleGetJobLive(job_id, query, client_ip, headers, live_state))
-
-    def get_image(self, job_id: str, index: str, client_ip: str, headers: list[str]) -> Reply:
-        return self._reply("answer an image request", lambda: self._host.HandleGetJobImage(job_id, index, client_ip, headers))
+        failure = {"error": "TrackerError", "detail": f"could not {what}; see the WebUI log"}
+        return self.call(what, failure, lambda: json.loads(str(call())))
 
     def _reply(self, what: str, call) -> Reply:
-        try:
-            return Reply.from_dotnet(call())
-        except Exception as error:  # noqa: BLE001
-            log(f"could not {what}: {error}")
-            return internal_error()
+        return self.call(what, internal_error(), lambda: Reply.from_dotnet(call()))
 
     @staticmethod
-    def _guarded(what: str, call, fallback):
+    def call(what: str, fallback, call):
+        """call(), or fallback with the failure logged: the one guard around every call into .NET."""
         try:
             return call()
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001 - the bridge can raise any .NET exception
             log(f"could not {what}: {error}")
             return fallback
 
@@ -145,13 +109,13 @@ def start(api_auth: str | None) -> TrackerCore | None:
     global _core, _failure
     with _lock:
         if _core is not None:
-            _core._host.Start(str(paths.EXTENSION_DIR), api_auth or "")
+            _core._host.Start(str(paths.EXTENSION_DIR), api_auth or "", webui_flavour.name())
             return _core
         if _failure is not None or late_start.pending():
             return None  # a fetch or build under way starts the core when it is done
         try:
             host = _load_host()
-            summary = host.Start(str(paths.EXTENSION_DIR), api_auth or "")
+            summary = host.Start(str(paths.EXTENSION_DIR), api_auth or "", webui_flavour.name())
         except ClrStartError as error:
             _failure = str(error)
             log(f"disabled: {error}. The WebUI runs on without tracking.")

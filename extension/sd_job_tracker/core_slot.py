@@ -30,8 +30,8 @@ class CoreSlot:
     def is_enabled(self) -> bool:
         return self.core is not None and self.core.is_enabled()
 
-    def get_job_live(self, *args) -> Reply:
-        return self.core.get_job_live(*args) if self.core is not None else self._unavailable()
+    def get_job(self, *args) -> Reply:
+        return self.core.get_job(*args) if self.core is not None else self._unavailable()
 
     def get_image(self, *args) -> Reply:
         return self.core.get_image(*args) if self.core is not None else self._unavailable()

@@ -1,8 +1,8 @@
-"""The tracker's GET routes: which paths they are, and the core's answer to each.
+"""The tracker's GET routes: which paths they are, and the one entrance that answers each.
 
-Both ways in use this module: the FastAPI routes (listed in A1111's /docs, and taken by browser
-requests, which need A1111's CORS layer) and the outermost middleware, which answers every other
-GET itself so that a polling client does not pay for A1111's per-request middleware stack.
+Two stacks send the bytes: the FastAPI routes (listed in A1111's /docs, and taken by browser requests, which need
+A1111's CORS layer) and the outermost middleware, which answers every other GET itself so that a polling client does
+not pay for A1111's per-request middleware stack. Both call answer() below; only the sending differs.
 """
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import asyncio
 import re
 
 from . import live_state
-from .asgi_messages import app_path, client_ip, headers_for_core
+from .asgi_messages import app_path, client_of, headers_for_core
 from .http_reply import Reply
+from .reply_encoding import encoded
 
 JOB_PATH = "/sdapi/v1/job/{job_id}"
 JOBS_PATH = "/sdapi/v1/jobs"
@@ -39,20 +40,27 @@ def match(scope) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-def answer(core, route: str, params: dict[str, str], scope) -> Reply:
+def _answer_now(core, route: str, params: dict[str, str], scope) -> Reply:
     query = scope.get("query_string", b"").decode("latin-1")
-    ip, headers = client_ip(scope), headers_for_core(scope)
+    client, headers = client_of(scope), headers_for_core(scope)
     if route == JOB:
         job_id = params["job_id"]
-        return core.get_job_live(job_id, query, ip, headers, live_state.gather(job_id))
+        return core.get_job(job_id, query, client, headers, live_state.read(job_id))
     if route == IMAGE:
-        return core.get_image(params["job_id"], params["index"], ip, headers)
-    return core.list_jobs(query, ip, headers)
+        return core.get_image(params["job_id"], params["index"], client, headers)
+    return core.list_jobs(query, client, headers)
 
 
-async def answer_off_loop(core, route: str, params: dict[str, str], scope) -> Reply:
-    """answer(), with a job's images read and base64-encoded on a worker thread (pythonnet releases the GIL
+async def answer(core, route: str, params: dict[str, str], scope) -> Reply:
+    """The core's reply. A job's images are read and base64-encoded on a worker thread (pythonnet releases the GIL
     while .NET runs), so the event loop never waits for megabytes of images; every other answer stays inline."""
     if route == JOB and b"images=false" not in scope.get("query_string", b"").lower():
-        return await asyncio.to_thread(answer, core, route, params, scope)
-    return answer(core, route, params, scope)
+        return await asyncio.to_thread(_answer_now, core, route, params, scope)
+    return _answer_now(core, route, params, scope)
+
+
+async def send_answer(send, scope, reply: Reply) -> None:
+    """Sends a reply straight to the server (the middleware's stack), gzipped as A1111's GZipMiddleware would."""
+    headers, body = encoded(scope, reply)
+    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body, "more_body": False})

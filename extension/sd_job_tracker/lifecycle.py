@@ -36,7 +36,7 @@ def _late_start():
 
 
 def _activate(tracker) -> None:
-    progress_hooks.install(tracker)
+    progress_hooks.install()
     SLOT.fill(tracker)
     log("tracking /sdapi/v1/txt2img and /sdapi/v1/img2img; jobs at /sdapi/v1/job/{id} and /sdapi/v1/jobs")
     if webui_flavour.is_sdnext():

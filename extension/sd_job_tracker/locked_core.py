@@ -14,7 +14,7 @@ class LockedCore:
     def is_enabled(self) -> bool:
         return False
 
-    def get_job_live(self, *_request) -> Reply:
+    def get_job(self, *_request) -> Reply:
         return self._refusal()
 
     def get_image(self, *_request) -> Reply:

@@ -1,10 +1,10 @@
-"""The outermost, pure-ASGI middleware: it turns txt2img/img2img API calls into jobs, and answers the
+"""The outermost, pure-ASGI middleware: it hands txt2img/img2img API calls to the core's exchange, and answers the
 tracker's own GET routes itself (see job_routes)."""
 from __future__ import annotations
 
 from . import job_routes
-from .asgi_messages import app_path, client_ip, header, headers_for_core, read_body, replaying
-from .reply_encoding import encoded
+from .asgi_messages import app_path, client_of, header, headers_for_core, read_body, replaying
+from .exchange_step import Action, carry_out
 from .tracked_exchange import TrackedExchange
 
 TRACKED_PATHS = {"/sdapi/v1/txt2img": "txt2img", "/sdapi/v1/img2img": "img2img"}
@@ -25,10 +25,9 @@ class JobTrackerMiddleware:
 
     async def __call__(self, scope, receive, send):
         job_route = job_routes.match(scope)
-        # Browsers need A1111's CORS headers, which only come with A1111's own response.
+        # Browsers need A1111's CORS headers, which only come through A1111's stack: the same route, sent by it.
         if job_route is not None and header(scope, b"origin") is None:
-            reply = await job_routes.answer_off_loop(self.core, *job_route, scope)
-            await _send(send, reply.status, *encoded(scope, reply))
+            await job_routes.send_answer(send, scope, await job_routes.answer(self.core, *job_route, scope))
             return
         route = tracked_route(scope)
         if route is None or not self.core.is_enabled():
@@ -38,21 +37,10 @@ class JobTrackerMiddleware:
         if disconnected:
             await self.app(scope, replaying(body, receive), send)
             return
-        plan = self.core.begin(route, body, client_ip(scope), headers_for_core(scope))
-        if plan.action == "reply":
-            await _send(send, plan.reply.status, plan.reply.asgi_headers(), plan.reply.body)  # a replay, byte for byte
-            return
-        if plan.action != "track":
+        exchange, opening = self.core.begin(route, body, client_of(scope), headers_for_core(scope))
+        if opening.action is Action.CALL_APP:
+            await TrackedExchange(self.app, self.core, exchange, str(exchange.JobId)).run(scope, opening.body, receive, send)
+        elif opening.action is Action.SEND_WHOLE:
+            await carry_out(send, opening)  # a replay, byte for byte, or the answer to a bad X-Job-ID
+        else:
             await self.app(scope, replaying(body, receive), send)
-            return
-        # Browsers need A1111's CORS headers, which only come with A1111's own response.
-        early_headers = header(scope, b"origin") is None
-        exchange = TrackedExchange(self.app, self.core, plan.job_id, early_headers,
-                                   respond_async=plan.respond_async and early_headers,
-                                   keepalive_seconds=plan.keepalive_seconds)
-        await exchange.run(scope, plan.body, send)
-
-
-async def _send(send, status: int, headers, body: bytes) -> None:
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body, "more_body": False})

@@ -15,14 +15,14 @@ MODULES = ("modules.progress", "modules.api.api")
 MARKER = "__job_tracker_wrapped__"
 
 
-def install(core) -> None:
+def install() -> None:
     """Patch the modules the WebUI has loaded (modules.api.api exists only with --api)."""
     for module_name in MODULES:
         module = sys.modules.get(module_name)
         if module is None:
             continue
-        _wrap(module, "add_task_to_queue", lambda job_id: _on_queued(core, job_id))
-        _wrap(module, "start_task", lambda job_id: _on_started(core, job_id))
+        _wrap(module, "add_task_to_queue", lambda exchange: exchange.queued())
+        _wrap(module, "start_task", lambda exchange: exchange.started())
     if "modules.progress" not in sys.modules:
         log("this WebUI has no modules.progress: X-Job-ID will come with the response, not before generation")
 
@@ -34,8 +34,9 @@ def _wrap(module, name: str, after) -> None:
 
     def wrapper(task_id, *args, **kwargs):
         result = original(task_id, *args, **kwargs)
-        if admissions.is_tracked(task_id):
-            after(task_id)
+        exchange = admissions.find(task_id)
+        if exchange is not None:
+            after(exchange)
         return result
 
     setattr(wrapper, MARKER, True)
@@ -43,11 +44,3 @@ def _wrap(module, name: str, after) -> None:
     wrapper.__name__ = name
     setattr(module, name, wrapper)
 
-
-def _on_queued(core, job_id: str) -> None:
-    core.queued(job_id)  # persisted before the client is told the ID
-    admissions.admitted(job_id)
-
-
-def _on_started(core, job_id: str) -> None:
-    core.started(job_id)

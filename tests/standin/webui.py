@@ -30,6 +30,8 @@ def initialize():
 
     if not standin_flavour.is_sdnext():  # A1111 modules/gradio_extensons.py:83, at start-up
         ui_tempdir.install_ui_tempdir_override()
+    if standin_flavour.is_forge():
+        import modules_forge  # noqa: F401 - Forge webui.py:12-13 imports its package first thing
 
     found = extensions.list_extensions(cmd_opts.extension, disable_all=cmd_opts.disable_all_extensions)
     if not cmd_opts.skip_install:

@@ -14,13 +14,16 @@ from pathlib import Path
 def main(extension_dir: Path) -> int:
     sys.path.insert(0, str(extension_dir / "extension"))
     from sd_job_tracker import core  # noqa: E402 - by path, like install.py
+    from sd_job_tracker.asgi_messages import Client  # noqa: E402
+    from sd_job_tracker.live_state import Progress  # noqa: E402
 
     answer = {"python": platform.python_version(), "started": False}
     tracker = core.start(None)
     if tracker is not None:
         answer["started"] = True
         answer["settings"] = tracker.settings()
-        reply = tracker.get_job("AbCd1234", "", "127.0.0.1", "")
+        # The typed records cross too: a connection, and A1111's progress with a missing start time.
+        reply = tracker.get_job("AbCd1234", "", Client("127.0.0.1", 50000, None), [], Progress(-1, False, 0, 0, 0, 0, None))
         answer["missing_job"] = {"status": reply.status, "body": json.loads(reply.body)}
     print(json.dumps(answer), flush=True)
     return 0

@@ -19,7 +19,7 @@ class FakeCore:
 def test_an_empty_slot_passes_requests_through_and_asks_job_clients_to_retry():
     slot = CoreSlot()
     assert slot.is_enabled() is False
-    for reply in (slot.list_jobs("", "1.2.3.4", ""), slot.get_job_live("A", "", "", "", "{}"),
+    for reply in (slot.list_jobs("", "1.2.3.4", ""), slot.get_job("A", "", "", "", None),
                   slot.get_image("A", "0", "", "")):
         assert reply.status == 503 and ("Retry-After", "5") in reply.headers
         assert json.loads(reply.body)["error"] == "TrackerUnavailable"

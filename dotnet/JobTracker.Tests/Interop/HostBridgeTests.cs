@@ -41,7 +41,7 @@ public unsafe class HostBridgeTests
     [Test]
     public void Start_Fresh_SummaryAndConfigDefaults()
     {
-        var summary = Bridge.Start(_directory.Path, null);
+        var summary = Bridge.Start(_directory.Path, null, "a1111");
         Assert.Multiple(() =>
         {
             Assert.That(summary, Is.EqualTo($"tracking off, retention off (jobs kept forever), 0 jobs in {_directory.Path}"));
@@ -55,15 +55,15 @@ public unsafe class HostBridgeTests
     {
         _environment["TRACKER_ENABLED"] = "1";
         _environment["TRACKER_RETENTION"] = "30";
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         var service = Bridge.Service;
         var id = TrackOneJob();
-        var second = Bridge.Start(_directory.Path, "alice:pw");
+        var second = Bridge.Start(_directory.Path, "alice:pw", "a1111");
         Assert.Multiple(() =>
         {
             Assert.That(Bridge.Service, Is.SameAs(service));
             Assert.That(second, Is.EqualTo($"tracking on (set by TRACKER_ENABLED), retention 30 days (set by TRACKER_RETENTION), 1 job in {_directory.Path}, API auth required"));
-            Assert.That(Reply(Bridge.HandleGetJob(id, "", "1.2.3.4", [])).Status, Is.EqualTo(401));
+            Assert.That(Reply(Bridge.HandleGetJob(id, "", Client, [], null)).Status, Is.EqualTo(401));
         });
     }
 
@@ -71,7 +71,7 @@ public unsafe class HostBridgeTests
     public void Start_DataDirectoryFromEnvironment_Used()
     {
         _environment["TRACKER_DATA_DIR"] = "data";
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         var settings = Utf8.Json(Bridge.GetSettings());
         Assert.That(settings.GetProperty("data_dir").GetString(), Is.EqualTo(Path.Combine(_directory.Path, "data")));
     }
@@ -81,7 +81,7 @@ public unsafe class HostBridgeTests
     {
         var file = _directory.File("not-a-folder");
         File.WriteAllText(file, "x");
-        Assert.That(() => Bridge.Start(file, null),
+        Assert.That(() => Bridge.Start(file, null, "a1111"),
             Throws.InvalidOperationException.With.Message.StartsWith("Job Tracker cannot start").And.Message.Contains(file));
         Assert.That(_log.Recorded.Count("cannot start"), Is.EqualTo(1));
     }
@@ -90,25 +90,25 @@ public unsafe class HostBridgeTests
     public void BeforeStart_EveryCallIsSafe()
     {
         var body = Utf8.Bytes("{\"prompt\":\"x\"}");
-        using var plan = Begin(body);
-        using var finished = Finish("ABCDEFGH", 200, body);
-        using var get = Bridge.HandleGetJob("ABCDEFGH", "", "ip", []);
-        using var list = Bridge.HandleListJobs("", "ip", []);
+        var exchange = Begin(body);
+        using var get = Bridge.HandleGetJob("ABCDEFGH", "", Client, [], null);
+        using var list = Bridge.HandleListJobs("", Client, []);
         Assert.Multiple(() =>
         {
-            Assert.That(plan.Action, Is.EqualTo("passthrough"));
-            Assert.That(plan.JobId, Is.Empty);
-            Assert.That(plan.Body, Is.Null);
-            Assert.That(finished.AsSpan().ToArray(), Is.EqualTo(body));
+            Assert.That(exchange.Opening.Action, Is.EqualTo(ExchangeAction.PassThrough));
+            Assert.That(exchange.JobId, Is.Empty);
+            Assert.That(exchange.Opening.Body, Is.Null);
+            Assert.That(exchange.Admitted(null).Action, Is.EqualTo(ExchangeAction.Nothing));
+            Assert.That(exchange.Raised("RuntimeError", "x").Action, Is.EqualTo(ExchangeAction.PassThrough));
             Assert.That(get.Status, Is.EqualTo(503));
             Assert.That(list.Status, Is.EqualTo(503));
             Assert.That(Bridge.IsTrackingEnabled(), Is.False);
-            Assert.That(Bridge.OnQueued("ABCDEFGH"), Is.False);
             Assert.That(Utf8.Json(Bridge.GetSettings()).GetProperty("message").GetString(), Is.EqualTo("the job tracker is not running"));
             Assert.That(Utf8.Json(Bridge.PurgeNow()).GetProperty("error").GetString(), Is.EqualTo("TrackerError"));
         });
-        Bridge.OnStarted("ABCDEFGH");
-        Bridge.OnAbandoned("ABCDEFGH");
+        exchange.Queued();
+        exchange.Started();
+        exchange.End();
         Bridge.Stop();
     }
 
@@ -116,27 +116,31 @@ public unsafe class HostBridgeTests
     public void FullFlow_ThroughNativeBuffers_JobTrackedAndServed()
     {
         _environment["TRACKER_ENABLED"] = "yes";
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         var png = TestImages.Png();
 
-        string id;
-        using (var plan = Begin(Utf8.Bytes("{\"prompt\":\"a cat\"}")))
+        var exchange = Begin(Utf8.Bytes("{\"prompt\":\"a cat\"}"));
+        var id = exchange.JobId;
+        Assert.That(exchange.Opening.Action, Is.EqualTo(ExchangeAction.CallApp));
+        Assert.That(Read(exchange.Opening.Body!), Is.EqualTo($"{{\"prompt\":\"a cat\",\"force_task_id\":\"{id}\"}}"));
+        exchange.Queued();
+        exchange.Started();
+        using (var head = exchange.Admitted(LiveState.Unknown))
         {
-            Assert.That(plan.Action, Is.EqualTo(RequestPlan.Track));
-            id = plan.JobId;
-            Assert.That(Read(plan.Body!), Is.EqualTo($"{{\"prompt\":\"a cat\",\"force_task_id\":\"{id}\"}}"));
+            Assert.That(head.Action, Is.EqualTo(ExchangeAction.SendHead));
         }
 
-        Assert.That(Bridge.OnQueued(id), Is.True);
-        Bridge.OnStarted(id);
-        using (var client = Finish(id, 200, Utf8.Bytes(A1111Responses.Success(A1111Responses.DefaultInfo, png))))
+        using (var client = Finish(exchange, 200, Utf8.Bytes(A1111Responses.Success(A1111Responses.DefaultInfo, png))))
         {
-            Assert.That(Read(client), Does.StartWith($"{{\"job_id\":\"{id}\",\"images\""));
+            Assert.That(client.Action, Is.EqualTo(ExchangeAction.SendBody));
+            Assert.That(Read(client.Body!), Does.StartWith($"{{\"job_id\":\"{id}\",\"images\""));
         }
+
+        exchange.End();
 
         Bridge.Service!.Flush(TimeSpan.FromSeconds(10));
-        using var reply = Bridge.HandleGetJob(id, "", "127.0.0.1", []);
-        using var list = Bridge.HandleListJobs("status=completed", "127.0.0.1", []);
+        using var reply = Bridge.HandleGetJob(id, "", Client, [], null);
+        using var list = Bridge.HandleListJobs("status=completed", Client, []);
         var job = Utf8.Json(reply.Body.AsSpan());
         Assert.Multiple(() =>
         {
@@ -152,32 +156,40 @@ public unsafe class HostBridgeTests
     public void BeginRequest_AddressZeroWithLength_PassthroughAndLogged()
     {
         _environment["TRACKER_ENABLED"] = "1";
-        Bridge.Start(_directory.Path, null);
-        using var plan = Bridge.BeginRequest("txt2img", 0, 10, "ip", []);
+        Bridge.Start(_directory.Path, null, "a1111");
+        var exchange = Bridge.BeginRequest("txt2img", 0, 10, Client, []);
         Assert.Multiple(() =>
         {
-            Assert.That(plan.Action, Is.EqualTo("passthrough"));
+            Assert.That(exchange.Opening.Action, Is.EqualTo(ExchangeAction.PassThrough));
             Assert.That(_log.Recorded.Count("BeginRequest failed"), Is.EqualTo(1));
         });
     }
 
     [Test]
-    public void OnFinished_UnreadableBuffer_ErrorBodyNotException()
+    public void AppBody_UnreadableBuffer_WhatCameSoFarPassedOnNotException()
     {
-        Bridge.Start(_directory.Path, null);
-        using var body = Bridge.OnFinished("ABCDEFGH", 200, 0, 10);
-        Assert.That(Read(body), Is.EqualTo(HostBridge.InternalErrorJson));
+        _environment["TRACKER_ENABLED"] = "1";
+        Bridge.Start(_directory.Path, null, "a1111");
+        var exchange = Begin(Utf8.Bytes("{\"prompt\":\"p\"}"));
+        exchange.AppHead(200, ["content-type", "application/json"]);
+        using var step = exchange.AppBody(0, 10, more: false);
+        Assert.Multiple(() =>
+        {
+            Assert.That(step.Action, Is.EqualTo(ExchangeAction.SendWhole));
+            Assert.That(step.Status, Is.EqualTo(200));
+            Assert.That(_log.Recorded.Count("AppBody failed"), Is.EqualTo(1));
+        });
     }
 
     [Test]
     public void HandleGetJob_ComponentThrows_500JsonReply()
     {
         _environment["TRACKER_ENABLED"] = "1";
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         var id = TrackOneJob();
         File.Delete(Path.Combine(_directory.Path, "output", id + "-0.png"));
         _log.Armed = true;
-        using var reply = Bridge.HandleGetJob(id, "", "ip", []);
+        using var reply = Bridge.HandleGetJob(id, "", Client, [], null);
         Assert.Multiple(() =>
         {
             Assert.That(reply.Status, Is.EqualTo(500));
@@ -190,7 +202,7 @@ public unsafe class HostBridgeTests
     public void Settings_JsonShapeAndSetters()
     {
         _environment["TRACKER_RETENTION"] = "7";
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         var settings = Utf8.Json(Bridge.GetSettings());
         var enabled = Utf8.Json(Bridge.SetTrackingEnabled(true));
         var pinned = Utf8.Json(Bridge.SetRetentionDays(3));
@@ -214,7 +226,7 @@ public unsafe class HostBridgeTests
     [Test]
     public void PurgeNow_Json()
     {
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         Assert.That(Bridge.PurgeNow(), Is.EqualTo("{\"jobs_removed\":0,\"files_removed\":0,\"retention_days\":0}"));
     }
 
@@ -222,16 +234,16 @@ public unsafe class HostBridgeTests
     public void Stop_ThenStart_Reloads()
     {
         _environment["TRACKER_ENABLED"] = "1";
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         var id = TrackOneJob();
         var first = Bridge.Service;
         Bridge.Stop();
         Assert.That(Bridge.Service, Is.Null);
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         Assert.Multiple(() =>
         {
             Assert.That(Bridge.Service, Is.Not.SameAs(first));
-            Assert.That(Reply(Bridge.HandleGetJob(id, "images=false", "ip", [])).Status, Is.EqualTo(200));
+            Assert.That(Reply(Bridge.HandleGetJob(id, "images=false", Client, [], null)).Status, Is.EqualTo(200));
         });
     }
 
@@ -240,41 +252,41 @@ public unsafe class HostBridgeTests
     public void BeginRequest_MalformedClientId_ReplyPlanWith400()
     {
         _environment["TRACKER_ENABLED"] = "1";
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         var body = Utf8.Bytes("{\"prompt\":\"p\"}");
-        RequestPlan plan;
+        Exchange exchange;
         fixed (byte* address = body)
         {
-            plan = Bridge.BeginRequest("txt2img", (long)address, body.Length, "127.0.0.1", ["x-job-id", "nope"]);
+            exchange = Bridge.BeginRequest("txt2img", (long)address, body.Length, Client, ["x-job-id", "nope"]);
         }
 
-        using (plan)
+        using var reply = exchange.Opening;
+        Assert.Multiple(() =>
         {
-            Assert.That(plan.Action, Is.EqualTo(RequestPlan.ReplyAction));
-            var (status, json) = Reply(plan.Reply!);
-            Assert.Multiple(() =>
-            {
-                Assert.That(status, Is.EqualTo(400));
-                Assert.That(json, Does.Contain("X-Job-ID"));
-            });
-        }
+            Assert.That(reply.Action, Is.EqualTo(ExchangeAction.SendWhole));
+            Assert.That(reply.Status, Is.EqualTo(400));
+            Assert.That(reply.Headers, Is.EqualTo(new[] { "Content-Type", "application/json", "content-length", reply.Body!.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+            Assert.That(Read(reply.Body!), Does.Contain("X-Job-ID"));
+        });
     }
 
     [Test]
-    public void AcceptedReply_QueuedJob_202WithLocationAndPosition()
+    public void Admitted_RespondAsync_202WithLocationAndPosition()
     {
         _environment["TRACKER_ENABLED"] = "1";
-        Bridge.Start(_directory.Path, null);
-        using var plan = Begin(Utf8.Bytes("{\"prompt\":\"p\"}"));
-        Bridge.OnQueued(plan.JobId);
-        using var reply = Bridge.AcceptedReply(plan.JobId, "queue_index=1;current=0");
-        var job = JsonDocument.Parse(Read(reply.Body)).RootElement;
+        Bridge.Start(_directory.Path, null, "a1111");
+        var exchange = Begin(Utf8.Bytes("{\"prompt\":\"p\"}"), ["prefer", "respond-async"]);
+        exchange.Queued();
+        using var reply = exchange.Admitted(new LiveState(1, false, 0, 0, 0, 0, null));
+        var job = JsonDocument.Parse(Read(reply.Body!)).RootElement;
+        var headers = string.Join("\n", reply.Headers);
         Assert.Multiple(() =>
         {
+            Assert.That(reply.Action, Is.EqualTo(ExchangeAction.SendWhole));
             Assert.That(reply.Status, Is.EqualTo(202));
-            Assert.That(reply.Headers, Does.Contain("Location: /sdapi/v1/job/" + plan.JobId));
-            Assert.That(reply.Headers, Does.Contain("Preference-Applied: respond-async"));
-            Assert.That(reply.Headers, Does.Contain("Retry-After: 2"));
+            Assert.That(headers, Does.Contain("Location\n/sdapi/v1/job/" + exchange.JobId));
+            Assert.That(headers, Does.Contain("Preference-Applied\nrespond-async"));
+            Assert.That(headers, Does.Contain("Retry-After\n2"));
             Assert.That(job.GetProperty("status").GetString(), Is.EqualTo("Pending"));
             Assert.That(job.GetProperty("queue_position").GetInt32(), Is.EqualTo(2));
             Assert.That(job.TryGetProperty("images", out _), Is.False);
@@ -282,13 +294,13 @@ public unsafe class HostBridgeTests
     }
 
     [Test]
-    public void HandleGetJobLiveAndImage_CompletedJob_NoRetryAfterAndTheFile()
+    public void HandleGetJobAndImage_CompletedJob_NoRetryAfterAndTheFile()
     {
         _environment["TRACKER_ENABLED"] = "1";
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         var id = TrackOneJob();
-        using var live = Bridge.HandleGetJobLive(id, "images=false", "ip", [], "garbage");
-        using var image = Bridge.HandleGetJobImage(id, "0", "ip", []);
+        using var live = Bridge.HandleGetJob(id, "images=false", Client, [], LiveState.Unknown);
+        using var image = Bridge.HandleGetJobImage(id, "0", Client, []);
         Assert.Multiple(() =>
         {
             Assert.That(live.Status, Is.EqualTo(200));
@@ -302,29 +314,33 @@ public unsafe class HostBridgeTests
 
     private string TrackOneJob()
     {
-        using var plan = Begin(Utf8.Bytes("{\"prompt\":\"p\"}"));
-        Bridge.OnQueued(plan.JobId);
-        using (Finish(plan.JobId, 200, Utf8.Bytes(A1111Responses.Success(A1111Responses.DefaultInfo, TestImages.Png()))))
+        var exchange = Begin(Utf8.Bytes("{\"prompt\":\"p\"}"));
+        exchange.Queued();
+        using (Finish(exchange, 200, Utf8.Bytes(A1111Responses.Success(A1111Responses.DefaultInfo, TestImages.Png()))))
         {
         }
 
+        exchange.End();
         Bridge.Service!.Flush(TimeSpan.FromSeconds(10));
-        return plan.JobId;
+        return exchange.JobId;
     }
 
-    private RequestPlan Begin(byte[] body)
+    private static ClientConnection Client { get; } = new("127.0.0.1", 50000, null);
+
+    private Exchange Begin(byte[] body, string[]? headers = null)
     {
         fixed (byte* address = body)
         {
-            return Bridge.BeginRequest("txt2img", (long)address, body.Length, "127.0.0.1", []);
+            return Bridge.BeginRequest("txt2img", (long)address, body.Length, Client, headers ?? []);
         }
     }
 
-    private NativeBuffer Finish(string id, int status, byte[] body)
+    private static ExchangeStep Finish(Exchange exchange, int status, byte[] body)
     {
+        exchange.AppHead(status, ["content-type", "application/json"]).Dispose();
         fixed (byte* address = body)
         {
-            return Bridge.OnFinished(id, status, (long)address, body.Length);
+            return exchange.AppBody((long)address, body.Length, more: false);
         }
     }
 
@@ -352,7 +368,7 @@ public unsafe class HostBridgeTests
     public void GetJobPageAndView_Started_SnakeCaseJson()
     {
         _environment["TRACKER_ENABLED"] = "1";
-        Bridge.Start(_directory.Path, null);
+        Bridge.Start(_directory.Path, null, "a1111");
         var id = TrackOneJob();
 
         using var page = JsonDocument.Parse(Bridge.GetJobPage("bogus status", "", 0, 1000));

@@ -1,3 +1,4 @@
+using JobTracker.Interop;
 using System.Buffers;
 using JobTracker.Ids;
 using JobTracker.Recovery;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JobTracker.Configuration;
+using JobTracker.Exchanges;
 using JobTracker.Http;
 using JobTracker.Serialization;
 using JobTracker.Tracking;
@@ -8,25 +9,28 @@ namespace JobTracker.Interop;
 
 /// <summary>
 /// The instance behind <see cref="TrackerHost"/>: turns (address, length) buffers into spans and replies
-/// into <see cref="NativeBuffer"/>s, and is the language boundary where every exception is caught,
-/// logged with context and turned into a safe result. Tests construct it with their own dependencies.
+/// into <see cref="NativeBuffer"/>s; every call runs through one <see cref="Boundary"/>, which logs a failure with
+/// context and returns the call's typed safe result. Tests construct it with their own dependencies.
 /// </summary>
 /// <param name="dependencies">Clock, randomness, log and environment for the service it starts.</param>
-internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
+internal sealed class HostBridge(TrackerDependencies dependencies)
 {
     internal const string InternalErrorJson = "{\"error\":\"TrackerError\",\"detail\":\"internal error; see the server log\"}";
     private const string NotRunning = "the job tracker is not running";
     private static readonly byte[] InternalErrorBody = System.Text.Encoding.UTF8.GetBytes(InternalErrorJson);
 
     private readonly Lock _gate = new();
+    private readonly Boundary _boundary = new(dependencies.Log);
     private TrackerService? _service;
+    private WebUiFlavour _flavour;
 
     internal TrackerService? Service => Volatile.Read(ref _service);
 
-    public string Start(string extensionDir, string? apiAuth)
+    public string Start(string extensionDir, string? apiAuth, string? webui)
     {
         lock (_gate)
         {
+            _flavour = WebUiFlavours.Parse(webui);
             if (_service is { } running)
             {
                 running.UpdateApiAuth(apiAuth);
@@ -54,76 +58,24 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
         lock (_gate)
         {
             var service = Interlocked.Exchange(ref _service, null);
-            Guard(nameof(Stop), string.Empty, () => service?.Dispose());
+            _boundary.Run(nameof(Stop), string.Empty, () => service?.Dispose());
         }
     }
 
     public bool IsTrackingEnabled() =>
-        Guard(nameof(IsTrackingEnabled), string.Empty, () => Service?.Settings.Current.TrackingEnabled ?? false, false);
+        _boundary.Run(nameof(IsTrackingEnabled), string.Empty, () => Service?.Settings.Current.TrackingEnabled ?? false, () => false);
 
-    public RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string[] headers)
-    {
-        try
-        {
-            if (Service is not { } service)
-            {
-                return RequestPlan.ForPassthrough();
-            }
+    public Exchange BeginRequest(string route, long bodyAddress, int bodyLength, ClientConnection? client, string[] headers) =>
+        _boundary.Run(nameof(BeginRequest), $"route '{route}'", () => Begin(route, bodyAddress, bodyLength, client, headers), Untracked);
 
-            var body = Span(bodyAddress, bodyLength);
-            using var rewritten = new NativeBufferWriter(body.Length + 64);
-            var outcome = service.Requests.Begin(route, body, clientIp, RequestHeaders.FromPairs(headers), rewritten);
-            return outcome.Action switch
-            {
-                BeginAction.Track => RequestPlan.ForTrack(outcome.JobId, rewritten.Detach(), outcome.RespondAsync, outcome.KeepAliveSeconds),
-                BeginAction.Reply => RequestPlan.ForReply(new HttpReply(outcome.Reply.Status, outcome.Reply.Headers, rewritten.Detach())),
-                _ => RequestPlan.ForPassthrough(),
-            };
-        }
-#pragma warning disable CA1031 // Language boundary: tracking must never break generation, so a failure passes the request through.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log(nameof(BeginRequest), $"route '{route}'", ex);
-            return RequestPlan.ForPassthrough();
-        }
-    }
+    public HttpReply HandleGetJob(string jobId, string query, ClientConnection? client, string[] headers, LiveState? live) =>
+        Handle(nameof(HandleGetJob), $"job '{Ids.JobId.Sanitize(jobId)}'", client, headers, (service, request, body) => service.Handlers.GetJob(jobId, query, request, live, body));
 
-    public bool OnQueued(string jobId) =>
-        Guard(nameof(OnQueued), jobId, () => Service?.Requests.OnQueued(jobId) ?? false, false);
+    public HttpReply HandleListJobs(string query, ClientConnection? client, string[] headers) =>
+        Handle(nameof(HandleListJobs), $"query '{Truncate(query)}'", client, headers, (service, request, body) => service.Handlers.ListJobs(query, request, body));
 
-    public void OnStarted(string jobId) => Guard(nameof(OnStarted), jobId, () => Service?.Requests.OnStarted(jobId));
-
-    public NativeBuffer OnFinished(string jobId, int status, long bodyAddress, int bodyLength)
-    {
-        try
-        {
-            var body = Span(bodyAddress, bodyLength);
-            if (Service is not { } service)
-            {
-                return NativeBuffer.CopyOf(body);
-            }
-
-            using var clientBody = new NativeBufferWriter(body.Length + 64);
-            service.Requests.OnFinished(jobId, status, body, clientBody);
-            return clientBody.Detach();
-        }
-#pragma warning disable CA1031 // Language boundary: the client still gets A1111's answer.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log(nameof(OnFinished), $"job '{jobId}', status {status}", ex);
-            return PassThroughBody(bodyAddress, bodyLength);
-        }
-    }
-
-    public void OnAbandoned(string jobId) => Guard(nameof(OnAbandoned), jobId, () => Service?.Requests.OnAbandoned(jobId));
-
-    public HttpReply HandleGetJob(string jobId, string query, string clientIp, string[] headers) =>
-        Handle(nameof(HandleGetJob), $"job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetJob(jobId, query, RequestHeaders.FromPairs(headers), body));
-
-    public HttpReply HandleListJobs(string query, string clientIp, string[] headers) =>
-        Handle(nameof(HandleListJobs), $"query '{Truncate(query)}' from {clientIp}", (service, body) => service.Handlers.ListJobs(query, RequestHeaders.FromPairs(headers), body));
+    public HttpReply HandleGetJobImage(string jobId, string index, ClientConnection? client, string[] headers) =>
+        Handle(nameof(HandleGetJobImage), $"image '{Truncate(index)}' of job '{Ids.JobId.Sanitize(jobId)}'", client, headers, (service, request, body) => service.Handlers.GetImage(jobId, index, request, body));
 
     public string GetSettings() => Settings(nameof(GetSettings), service => service.GetSettings());
 
@@ -131,128 +83,8 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
 
     public string SetRetentionDays(int days) => Settings(nameof(SetRetentionDays), service => service.SetRetentionDays(days));
 
-    public string PurgeNow()
-    {
-        try
-        {
-            return Service is { } service
-                ? JsonSerializer.Serialize(service.PurgeNow(), TrackerJsonContext.Default.PurgeResult)
-                : JsonSerializer.Serialize(new ErrorBody("TrackerError", NotRunning), TrackerJsonContext.Default.ErrorBody);
-        }
-#pragma warning disable CA1031 // Language boundary.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log(nameof(PurgeNow), string.Empty, ex);
-            return InternalErrorJson;
-        }
-    }
+    public string PurgeNow() => Json(nameof(PurgeNow), service => JsonSerializer.Serialize(service.PurgeNow(), TrackerJsonContext.Default.PurgeResult));
 
-    private string Settings(string method, Func<TrackerService, SettingsReport> read)
-    {
-        try
-        {
-            var report = Service is { } service
-                ? read(service)
-                : new SettingsReport(TrackerOptions.DefaultTrackingEnabled, TrackerOptions.DefaultRetentionDays, PinnedSettings.None, string.Empty, NotRunning);
-            return JsonSerializer.Serialize(report, TrackerJsonContext.Default.SettingsReport);
-        }
-#pragma warning disable CA1031 // Language boundary.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log(method, string.Empty, ex);
-            return InternalErrorJson;
-        }
-    }
-
-    private HttpReply Handle(string method, string context, Func<TrackerService, NativeBufferWriter, ReplyHead> handle)
-    {
-        try
-        {
-            using var body = new NativeBufferWriter();
-            var head = Service is { } service
-                ? handle(service, body)
-                : JsonReplies.Error(503, "TrackerUnavailable", NotRunning, body);
-            return new HttpReply(head.Status, head.Headers, body.Detach());
-        }
-#pragma warning disable CA1031 // Language boundary: the client gets a 500 JSON reply, the log gets the details.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log(method, context, ex);
-            return new HttpReply(500, HeaderLines.JsonContentType, NativeBuffer.CopyOf(InternalErrorBody));
-        }
-    }
-
-    private void Guard(string method, string context, Action action) =>
-        Guard<object?>(method, context, () =>
-        {
-            action();
-            return null;
-        }, null);
-
-    private T Guard<T>(string method, string context, Func<T> action, T fallback)
-    {
-        try
-        {
-            return action();
-        }
-#pragma warning disable CA1031 // Language boundary: lifecycle notifications never fail the caller.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log(method, context.Length == 0 ? string.Empty : $"job '{Ids.JobId.Sanitize(context)}'", ex);
-            return fallback;
-        }
-    }
-
-    private void Log(string method, string context, Exception ex)
-    {
-        try
-        {
-            dependencies.Log.Write($"{method} failed{(context.Length == 0 ? string.Empty : " for " + context)}: {ex}");
-        }
-#pragma warning disable CA1031 // Logging must not turn a handled failure into an unhandled one.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
-
-    private static NativeBuffer PassThroughBody(long address, int length)
-    {
-        try
-        {
-            return NativeBuffer.CopyOf(Span(address, length));
-        }
-#pragma warning disable CA1031 // Last resort at the boundary: an error body beats an exception in Python.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return NativeBuffer.CopyOf(InternalErrorBody);
-        }
-    }
-
-    private static ReadOnlySpan<byte> Span(long address, int length)
-    {
-        if (length <= 0)
-        {
-            return [];
-        }
-
-        if (address == 0)
-        {
-            throw new ArgumentException($"a body of {length} bytes has address 0");
-        }
-
-        return new ReadOnlySpan<byte>((void*)address, length);
-    }
-
-    private static string Truncate(string? text) =>
-        text is null ? string.Empty : text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
-
-    // Issue #5: the "Job Tracker" tab.
     public string GetJobPage(string status, string search, int page, int pageSize) =>
         Json(nameof(GetJobPage), service =>
             JsonSerializer.Serialize(service.Tab.Page(Ui.JobTableQuery.From(status, search, page, pageSize)), TrackerJsonContext.Default.JobPage));
@@ -262,30 +94,61 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
             ? JsonSerializer.Serialize(view, TrackerJsonContext.Default.JobView)
             : JsonSerializer.Serialize(new ErrorBody("NotFound", $"Job {Ids.JobId.Sanitize(jobId)} not found"), TrackerJsonContext.Default.ErrorBody));
 
-    private string Json(string method, Func<TrackerService, string> read)
+    private Exchange Begin(string route, long bodyAddress, int bodyLength, ClientConnection? client, string[] headers)
     {
-        try
+        if (Service is not { } service)
         {
-            return Service is { } service
-                ? read(service)
-                : JsonSerializer.Serialize(new ErrorBody("TrackerError", NotRunning), TrackerJsonContext.Default.ErrorBody);
+            return Untracked();
         }
-#pragma warning disable CA1031 // Language boundary.
-        catch (Exception ex)
-#pragma warning restore CA1031
+
+        var body = NativeSpan.Of(bodyAddress, bodyLength);
+        var request = RequestHeaders.FromPairs(headers);
+        using var rewritten = new NativeBufferWriter(body.Length + 64);
+        var outcome = service.Requests.Begin(route, body, (client ?? ClientConnection.Unknown).Peer(request), request, rewritten);
+        switch (outcome.Action)
         {
-            Log(method, string.Empty, ex);
-            return InternalErrorJson;
+            case BeginAction.Track:
+                // Browsers need A1111's CORS headers, which only come with A1111's own response: no early head, no 202.
+                var options = new ExchangeOptions(
+                    EarlyHead: request.Find("origin") is null,
+                    outcome.RespondAsync,
+                    TimeSpan.FromSeconds(outcome.KeepAliveSeconds),
+                    _flavour);
+                var tracked = new TrackedExchange(outcome.JobId, service.Requests, service.Handlers, options, dependencies.Time, dependencies.Log);
+                return new Exchange(_boundary, tracked, ExchangeStep.CallApp(rewritten.Detach()));
+            case BeginAction.Reply:
+                return new Exchange(_boundary, null, ExchangeStep.Whole(outcome.Reply.Status, HeaderPairs.FromLines(outcome.Reply.Headers), rewritten.Detach()));
+            default:
+                return Untracked();
         }
     }
 
-    // Issue #3: async submit, live progress, images by reference.
-    public HttpReply AcceptedReply(string jobId, string liveState) =>
-        Handle(nameof(AcceptedReply), $"job '{Ids.JobId.Sanitize(jobId)}'", (service, body) => service.Handlers.Accepted(jobId, Recovery.LiveState.Parse(liveState), body));
+    private Exchange Untracked() => new(_boundary, null, ExchangeStep.PassThrough);
 
-    public HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string[] headers, string liveState) =>
-        Handle(nameof(HandleGetJobLive), $"job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetJob(jobId, query, RequestHeaders.FromPairs(headers), Recovery.LiveState.Parse(liveState), body));
+    private string Settings(string method, Func<TrackerService, SettingsReport> read) =>
+        _boundary.Run(method, string.Empty, () =>
+        {
+            var report = Service is { } service
+                ? read(service)
+                : new SettingsReport(TrackerOptions.DefaultTrackingEnabled, TrackerOptions.DefaultRetentionDays, PinnedSettings.None, string.Empty, NotRunning);
+            return JsonSerializer.Serialize(report, TrackerJsonContext.Default.SettingsReport);
+        }, () => InternalErrorJson);
 
-    public HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string[] headers) =>
-        Handle(nameof(HandleGetJobImage), $"image '{Truncate(index)}' of job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetImage(jobId, index, RequestHeaders.FromPairs(headers), body));
+    private string Json(string method, Func<TrackerService, string> read) =>
+        _boundary.Run(method, string.Empty, () => Service is { } service
+            ? read(service)
+            : JsonSerializer.Serialize(new ErrorBody("TrackerError", NotRunning), TrackerJsonContext.Default.ErrorBody), () => InternalErrorJson);
+
+    private HttpReply Handle(string method, string context, ClientConnection? client, string[] headers, Func<TrackerService, RequestHeaders, NativeBufferWriter, ReplyHead> handle) =>
+        _boundary.Run(method, $"{context} from {client?.Host}", () =>
+        {
+            using var body = new NativeBufferWriter();
+            var head = Service is { } service
+                ? handle(service, RequestHeaders.FromPairs(headers), body)
+                : JsonReplies.Error(503, "TrackerUnavailable", NotRunning, body);
+            return new HttpReply(head.Status, head.Headers, body.Detach());
+        }, () => new HttpReply(500, HeaderLines.JsonContentType, NativeBuffer.CopyOf(InternalErrorBody)));
+
+    private static string Truncate(string? text) =>
+        text is null ? string.Empty : text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
 }

@@ -3,8 +3,9 @@ namespace JobTracker.Interop;
 /// <summary>
 /// The only type the Python shim calls (through pythonnet): static methods with primitive arguments,
 /// one process-wide tracker behind them. Bodies cross as (address, length) of a UTF-8 buffer Python owns
-/// (valid only during the call) and come back as <see cref="NativeBuffer"/>s. Request headers cross as
-/// one array of names and values, alternating. No method throws into Python except <see cref="Start"/>.
+/// (valid only during the call) and come back as <see cref="NativeBuffer"/>s. Headers cross as one array of names and
+/// values, alternating; a connection as a <see cref="ClientConnection"/>, A1111's progress as a <see cref="LiveState"/>.
+/// A tracked request is an <see cref="Exchange"/> the shim drives. No method throws into Python except <see cref="Start"/>.
 /// Every call is short; nothing here ever calls back into Python.
 /// </summary>
 public static class TrackerHost
@@ -17,9 +18,10 @@ public static class TrackerHost
     /// </summary>
     /// <param name="extensionDir">The extension's folder; the data folder unless <c>TRACKER_DATA_DIR</c> is set.</param>
     /// <param name="apiAuth">A1111's <c>--api-auth</c> value ("user:pass,user2:pass2"), or <see langword="null"/>.</param>
+    /// <param name="webui">The WebUI: "a1111", "forge" or "sdnext" (its error shape differs).</param>
     /// <returns>A one-line status for the log, e.g. "tracking on, retention 30 days, 12 jobs in /path".</returns>
     /// <exception cref="InvalidOperationException">The tracker cannot start at all; the message says why.</exception>
-    public static string Start(string extensionDir, string? apiAuth) => Bridge.Start(extensionDir, apiAuth);
+    public static string Start(string extensionDir, string? apiAuth, string webui) => Bridge.Start(extensionDir, apiAuth, webui);
 
     /// <summary>Stops the purge timer, finishes queued image writes and closes the journal.</summary>
     public static void Stop() => Bridge.Stop();
@@ -28,56 +30,42 @@ public static class TrackerHost
     /// <returns><see langword="true"/> if tracking is on (false before <see cref="Start"/>).</returns>
     public static bool IsTrackingEnabled() => Bridge.IsTrackingEnabled();
 
-    /// <summary>Decides what to do with a txt2img/img2img request before A1111 sees it.</summary>
+    /// <summary>Begins a txt2img/img2img request before A1111 sees it.</summary>
     /// <param name="route">"txt2img" or "img2img".</param>
     /// <param name="bodyAddress">The address of the request body (UTF-8 JSON).</param>
     /// <param name="bodyLength">Its length in bytes.</param>
-    /// <param name="clientIp">The client address.</param>
-    /// <param name="headers">The headers the core reads (authorization, x-job-id, prefer, ...) as name, value, name, value, ...; values are the bytes as received, one character each (latin-1).</param>
-    /// <returns>"passthrough"; "track" with the job ID, the body to hand to A1111, whether to answer 202 and the keep-alive
-    /// interval; or "reply" with the answer to send at once (a retry with a known <c>X-Job-ID</c>, or a malformed one).
-    /// Dispose it after reading.</returns>
-    public static RequestPlan BeginRequest(string route, long bodyAddress, int bodyLength, string clientIp, string[] headers) =>
-        Bridge.BeginRequest(route, bodyAddress, bodyLength, clientIp, headers);
+    /// <param name="client">The connection, as the server gave it.</param>
+    /// <param name="headers">The headers the core reads (authorization, origin, x-job-id, prefer, ...) as name, value, name, value, ...; values are the bytes as received, one character each (latin-1).</param>
+    /// <returns>The exchange: its <see cref="Exchange.Opening"/> says whether to pass the request through, answer it at once, or hand A1111 the tracked body.</returns>
+    public static Exchange BeginRequest(string route, long bodyAddress, int bodyLength, ClientConnection client, string[] headers) =>
+        Bridge.BeginRequest(route, bodyAddress, bodyLength, client, headers);
 
-    /// <summary>A1111 queued a task (<c>add_task_to_queue</c>): a tracked job is persisted as Pending now.</summary>
-    /// <param name="jobId">The task ID.</param>
-    /// <returns><see langword="true"/> if it is one of the tracker's jobs.</returns>
-    public static bool OnQueued(string jobId) => Bridge.OnQueued(jobId);
-
-    /// <summary>A1111 started a task (<c>start_task</c>): the job becomes Processing.</summary>
-    /// <param name="jobId">The task ID.</param>
-    public static void OnStarted(string jobId) => Bridge.OnStarted(jobId);
-
-    /// <summary>A1111's final response for a tracked request: captures the images or the error.</summary>
-    /// <param name="jobId">The job ID.</param>
-    /// <param name="status">A1111's HTTP status.</param>
-    /// <param name="bodyAddress">The address of A1111's response body.</param>
-    /// <param name="bodyLength">Its length in bytes.</param>
-    /// <returns>The body to send to the client (with "job_id" added when it is a JSON object). Dispose it after copying.</returns>
-    public static NativeBuffer OnFinished(string jobId, int status, long bodyAddress, int bodyLength) =>
-        Bridge.OnFinished(jobId, status, bodyAddress, bodyLength);
-
-    /// <summary>The request ended without being admitted, or the shim failed: the job is forgotten or marked Failed.</summary>
-    /// <param name="jobId">The job ID.</param>
-    public static void OnAbandoned(string jobId) => Bridge.OnAbandoned(jobId);
-
-    /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c>.</summary>
+    /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c> with <c>queue_position</c>, <c>progress</c>, <c>eta_seconds</c> and <c>Retry-After</c>.</summary>
     /// <param name="jobId">The ID from the path.</param>
     /// <param name="query">The raw query string without '?'.</param>
-    /// <param name="clientIp">The client address (for the log).</param>
+    /// <param name="client">The connection (for the log).</param>
     /// <param name="headers">The request headers (authorization) as name, value, name, value, ... (latin-1).</param>
+    /// <param name="live">A1111's queue and progress state for the job, or <see langword="null"/> when unreadable.</param>
     /// <returns>The reply. Dispose it after sending.</returns>
-    public static HttpReply HandleGetJob(string jobId, string query, string clientIp, string[] headers) =>
-        Bridge.HandleGetJob(jobId, query, clientIp, headers);
+    public static HttpReply HandleGetJob(string jobId, string query, ClientConnection client, string[] headers, LiveState? live) =>
+        Bridge.HandleGetJob(jobId, query, client, headers, live);
 
     /// <summary>Answers <c>GET /sdapi/v1/jobs</c>.</summary>
     /// <param name="query">The raw query string without '?'.</param>
-    /// <param name="clientIp">The client address (for the log).</param>
+    /// <param name="client">The connection (for the log).</param>
     /// <param name="headers">The request headers (authorization) as name, value, name, value, ... (latin-1).</param>
     /// <returns>The reply. Dispose it after sending.</returns>
-    public static HttpReply HandleListJobs(string query, string clientIp, string[] headers) =>
-        Bridge.HandleListJobs(query, clientIp, headers);
+    public static HttpReply HandleListJobs(string query, ClientConnection client, string[] headers) =>
+        Bridge.HandleListJobs(query, client, headers);
+
+    /// <summary>Answers <c>GET /sdapi/v1/job/{id}/images/{n}</c> with the image file itself (or 304, or a JSON error).</summary>
+    /// <param name="jobId">The ID from the path.</param>
+    /// <param name="index">The image index from the path.</param>
+    /// <param name="client">The connection (for the log).</param>
+    /// <param name="headers">The request headers (authorization, if-none-match) as name, value, name, value, ... (latin-1).</param>
+    /// <returns>The reply. Dispose it after sending.</returns>
+    public static HttpReply HandleGetJobImage(string jobId, string index, ClientConnection client, string[] headers) =>
+        Bridge.HandleGetJobImage(jobId, index, client, headers);
 
     /// <summary>The settings as JSON: tracking_enabled, retention_days, pinned, data_dir.</summary>
     /// <returns>The JSON text.</returns>
@@ -97,8 +85,6 @@ public static class TrackerHost
     /// <returns>JSON <c>{"jobs_removed":n,"files_removed":m,"retention_days":d}</c>.</returns>
     public static string PurgeNow() => Bridge.PurgeNow();
 
-    // Issue #5: the "Job Tracker" tab.
-
     /// <summary>One page of the tab's jobs table, newest first, as JSON (paths included: for the shim only, never served).</summary>
     /// <param name="status">"All" or a status name (case-insensitive).</param>
     /// <param name="search">Text the ID or prompt must contain; "" for all.</param>
@@ -111,35 +97,4 @@ public static class TrackerHost
     /// <param name="jobId">The job ID.</param>
     /// <returns>The JSON of a <see cref="Ui.JobView"/>, or <c>{"error": "NotFound", "detail"}</c>.</returns>
     public static string GetJobView(string jobId) => Bridge.GetJobView(jobId);
-
-    // Issue #3: async submit (Prefer: respond-async), live progress, images by reference.
-
-    /// <summary>
-    /// The <c>202 Accepted</c> for a "track" plan with <see cref="RequestPlan.RespondAsync"/>, to send once A1111 has
-    /// queued the request: the job object without images, with <c>Location</c>, <c>X-Job-ID</c>,
-    /// <c>Preference-Applied: respond-async</c> and <c>Retry-After</c>.
-    /// </summary>
-    /// <param name="jobId">The job ID.</param>
-    /// <param name="liveState">A1111's queue and progress state for the job (see <see cref="Recovery.LiveState"/>).</param>
-    /// <returns>The reply. Dispose it after sending.</returns>
-    public static HttpReply AcceptedReply(string jobId, string liveState) => Bridge.AcceptedReply(jobId, liveState);
-
-    /// <summary>Answers <c>GET /sdapi/v1/job/{id}</c> with <c>queue_position</c>, <c>progress</c>, <c>eta_seconds</c> and <c>Retry-After</c>.</summary>
-    /// <param name="jobId">The ID from the path.</param>
-    /// <param name="query">The raw query string without '?'.</param>
-    /// <param name="clientIp">The client address (for the log).</param>
-    /// <param name="headers">The request headers (authorization) as name, value, name, value, ... (latin-1).</param>
-    /// <param name="liveState">A1111's queue and progress state for the job (see <see cref="Recovery.LiveState"/>).</param>
-    /// <returns>The reply. Dispose it after sending.</returns>
-    public static HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string[] headers, string liveState) =>
-        Bridge.HandleGetJobLive(jobId, query, clientIp, headers, liveState);
-
-    /// <summary>Answers <c>GET /sdapi/v1/job/{id}/images/{n}</c> with the image file itself (or 304, or a JSON error).</summary>
-    /// <param name="jobId">The ID from the path.</param>
-    /// <param name="index">The image index from the path.</param>
-    /// <param name="clientIp">The client address (for the log).</param>
-    /// <param name="headers">The request headers (authorization, if-none-match) as name, value, name, value, ... (latin-1).</param>
-    /// <returns>The reply. Dispose it after sending.</returns>
-    public static HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string[] headers) =>
-        Bridge.HandleGetJobImage(jobId, index, clientIp, headers);
 }

@@ -1,3 +1,4 @@
+using JobTracker.Interop;
 using JobTracker.Storage;
 
 namespace JobTracker.Recovery;

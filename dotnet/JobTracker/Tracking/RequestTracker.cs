@@ -245,14 +245,15 @@ public sealed class RequestTracker
     /// <param name="status">A1111's HTTP status.</param>
     /// <param name="body">A1111's response body.</param>
     /// <param name="clientBody">Receives the body to send to the client.</param>
-    public void OnFinished(string? jobId, int status, ReadOnlySpan<byte> body, IBufferWriter<byte> clientBody)
+    /// <returns><see langword="true"/> if the answer belongs to a job; <see langword="false"/> if no job exists (the body is unchanged).</returns>
+    public bool OnFinished(string? jobId, int status, ReadOnlySpan<byte> body, IBufferWriter<byte> clientBody)
     {
         ArgumentNullException.ThrowIfNull(clientBody);
         var job = jobId is null ? null : Admit(jobId, status);
         if (job is null)
         {
             clientBody.Write(body);
-            return;
+            return false;
         }
 
         var now = UnixNow();
@@ -263,7 +264,7 @@ public sealed class RequestTracker
         if (!open)
         {
             // A repeated answer for a job already settled changes nothing.
-            return;
+            return true;
         }
 
         // The info file is written with the images below; the stored answer leaves its text out.
@@ -282,12 +283,13 @@ public sealed class RequestTracker
             }
 
             Webhooks?.JobEnded(job.Id); // Webhooks: the job is Completed (or Failed storing its images).
-            return;
+            return true;
         }
 
         var error = succeeded ? "A1111 answered 200 with a body that is not a JSON object" : FailureMessage.From(status, content);
         _store.Update(job.Id, j => j.Status.IsFinal() ? j : j with { Status = JobStatus.Failed, Error = error, Finished = now });
         Webhooks?.JobEnded(job.Id); // Webhooks: the job is Failed.
+        return true;
     }
 
     /// <summary>
