@@ -14,7 +14,7 @@ namespace JobTracker;
 /// The whole tracker for one data folder: settings, job store, request tracking, the two GET handlers,
 /// and retention with its 6-hourly purge. Plain .NET in and out; <see cref="Interop.TrackerHost"/> adapts it for Python.
 /// </summary>
-public sealed class TrackerService : IDisposable
+internal sealed class TrackerService : IDisposable
 {
 
     private readonly TrackerDependencies _dependencies;

@@ -268,10 +268,11 @@ public class JobStoreTests
         Assert.That(reopened.All().Select(j => j.Id), Is.EqualTo(new[] { Jobs.Id(1), Jobs.Id(2) }));
     }
 
-    [TestCase(JobStatus.Pending)]
-    [TestCase(JobStatus.Processing)]
-    public void Open_UnfinishedJob_BecomesFailedAndIsPersisted(JobStatus status)
+    [TestCase(nameof(JobStatus.Pending))]
+    [TestCase(nameof(JobStatus.Processing))]
+    public void Open_UnfinishedJob_BecomesFailedAndIsPersisted(string statusName)
     {
+        var status = Enum.Parse<JobStatus>(statusName);
         using (var store = Open())
         {
             store.Put(Jobs.Record(Jobs.Id(1), status));

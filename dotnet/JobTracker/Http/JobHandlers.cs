@@ -14,7 +14,7 @@ namespace JobTracker.Http;
 /// <param name="details">Writes a single job.</param>
 /// <param name="gate">Decides who may see what: every route about a job goes through it.</param>
 /// <param name="time">The clock for <c>eta_seconds</c>; the system clock when <see langword="null"/>.</param>
-public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate, TimeProvider? time = null)
+internal sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate, TimeProvider? time = null)
 {
     private readonly ProgressHighWater _progress = new();
 

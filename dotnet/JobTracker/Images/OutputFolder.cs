@@ -5,7 +5,7 @@ namespace JobTracker.Images;
 /// refused if it is not a plain file name directly inside it, so a tampered record can never make
 /// the tracker read or delete anything else.
 /// </summary>
-public sealed class OutputFolder
+internal sealed class OutputFolder
 {
     /// <summary>Initializes a new instance of the <see cref="OutputFolder"/> class.</summary>
     /// <param name="path">The folder; made absolute.</param>

@@ -6,13 +6,13 @@ namespace JobTracker.Interop;
 public sealed class RequestPlan : IDisposable
 {
     /// <summary>Hand the request to A1111 unchanged.</summary>
-    public const string Passthrough = "passthrough";
+    internal const string Passthrough = "passthrough";
 
     /// <summary>Hand <see cref="Body"/> to A1111 and tell the client <see cref="JobId"/>.</summary>
-    public const string Track = "track";
+    internal const string Track = "track";
 
     /// <summary>Answer the client with <see cref="Reply"/> without calling A1111 (a retry with a known or malformed <c>X-Job-ID</c>).</summary>
-    public const string ReplyAction = "reply";
+    internal const string ReplyAction = "reply";
 
     private RequestPlan(string action, string jobId, NativeBuffer? body, HttpReply? reply)
     {

@@ -14,7 +14,7 @@ namespace JobTracker.Recovery;
 /// <param name="SamplingStep">A1111's <c>state.sampling_step</c>.</param>
 /// <param name="SamplingSteps">A1111's <c>state.sampling_steps</c>.</param>
 /// <param name="TimeStart">A1111's <c>state.time_start</c> (unix seconds), or <see langword="null"/>.</param>
-public sealed record LiveState(int QueueIndex, bool IsCurrent, int JobCount, int JobNo, int SamplingStep, int SamplingSteps, double? TimeStart)
+internal sealed record LiveState(int QueueIndex, bool IsCurrent, int JobCount, int JobNo, int SamplingStep, int SamplingSteps, double? TimeStart)
 {
     /// <summary>Gets the state that knows nothing (A1111's modules could not be read).</summary>
     public static LiveState Unknown { get; } = new(-1, false, 0, 0, 0, 0, null);

@@ -6,7 +6,7 @@ namespace JobTracker.Storage;
 /// One tracked job as stored in <c>jobs.json</c> and the journal (property names in snake_case).
 /// Immutable: changes make a copy with <c>with</c>, so a snapshot can be written outside the store's lock.
 /// </summary>
-public sealed record JobRecord
+internal sealed record JobRecord
 {
     // A store holds 100,000 jobs, so the names that follow from the ID (<id>-<n>.<ext>, <id>-info.json) and the
     // request's digest are kept compactly; a record whose values do not follow the pattern keeps them as given.

@@ -9,7 +9,7 @@ namespace JobTracker.Storage;
 /// Thread-safe. A change returns once its journal line is written, but the jobs' lock is never held while the disk
 /// writes, so lookups and lists go on while a slow disk holds a writer.
 /// </summary>
-public sealed class JobStore : IDisposable
+internal sealed class JobStore : IDisposable
 {
     /// <summary>The error given to jobs that were still running when the process stopped.</summary>
     public const string RestartedError = "server restarted before the job finished";
