@@ -31,7 +31,7 @@ public class StoreBenchmarks
         _files = SampleJobs.CreateStore(Jobs);
         _store = JobStore.Open(_files, SilentLog.Instance, TimeProvider.System);
         var output = new OutputFolder(_files.OutputDirectory);
-        _handlers = new JobHandlers(_store, new JobDetailsWriter(output, _files.DataDirectory, SilentLog.Instance), new JobGate(_store, () => AccessPolicy.Open));
+        _handlers = new JobHandlers(_store, new JobDetailsWriter(output, _files.DataDirectory, SilentLog.Instance), new JobGate(_store, () => AccessPolicy.Open), TimeProvider.System);
         _next = Jobs;
     }
 

@@ -13,8 +13,8 @@ namespace JobTracker.Http;
 /// <param name="store">The jobs.</param>
 /// <param name="details">Writes a single job.</param>
 /// <param name="gate">Decides who may see what: every route about a job goes through it.</param>
-/// <param name="time">The clock for <c>eta_seconds</c>; the system clock when <see langword="null"/>.</param>
-internal sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate, TimeProvider? time = null)
+/// <param name="time">The clock for <c>eta_seconds</c>.</param>
+internal sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate, TimeProvider time)
 {
     private readonly ProgressHighWater _progress = new();
 
@@ -148,7 +148,7 @@ internal sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobG
         return _progress.Hold(job, JobProgress.Of(job, live, now), now);
     }
 
-    private double UnixNow() => (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+    private double UnixNow() => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
     private static bool TryParseFlag(string text, out bool value)
     {

@@ -330,7 +330,7 @@ internal sealed class JobStore : IDisposable
         _index.EndBulkLoad();
         if (_index.Count >= CollectAfterLoadFrom)
         {
-            ReturnLoadGarbageSoon();
+            ReturnLoadGarbageSoon(time);
         }
 
         lock (_writing)
@@ -371,8 +371,8 @@ internal sealed class JobStore : IDisposable
     /// for 100,000 jobs. It runs on a pool thread shortly after start-up has returned: a collection pauses every .NET
     /// thread, and start-up's last steps would otherwise wait for it.
     /// </summary>
-    private static void ReturnLoadGarbageSoon() =>
-        _ = Task.Delay(CollectAfterLoadDelay).ContinueWith(
+    private static void ReturnLoadGarbageSoon(TimeProvider time) =>
+        _ = Task.Delay(CollectAfterLoadDelay, time).ContinueWith(
             _ => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true), TaskScheduler.Default);
 
     /// <summary>Queues a change for the journal, in the order of the changes; returns the number of the last entry queued.</summary>
