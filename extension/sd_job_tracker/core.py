@@ -30,8 +30,8 @@ class RequestPlan:
     job_id: str = ""
     body: bytes = b""
     reply: Reply | None = None
-    respond_async: bool = False  # Prefer: respond-async -> 202 at admission (issue #3)
-    keepalive_seconds: int = 0  # a space every N s before a synchronous body (issue #3)
+    respond_async: bool = False  # Prefer: respond-async -> 202 at admission
+    keepalive_seconds: int = 0  # a space every N s before a synchronous body
 
 
 PASS_THROUGH = RequestPlan("passthrough")
@@ -85,7 +85,7 @@ class TrackerCore:
     def list_jobs(self, query: str, client_ip: str, headers: list[str]) -> Reply:
         return self._reply("answer a job list request", lambda: self._host.HandleListJobs(query, client_ip, headers))
 
-    # Issue #5: what the "Job Tracker" tab asks. Each answer is the core's JSON as a dict; a failure
+    # What the "Job Tracker" tab asks. Each answer is the core's JSON as a dict; a failure
     # becomes {"error": "TrackerError", "detail": ...} so the tab can show it.
     def settings(self) -> dict:
         return self._json("read the settings", lambda: self._host.GetSettings())
@@ -113,7 +113,7 @@ class TrackerCore:
             log(f"could not {what}: {error}")
             return {"error": "TrackerError", "detail": f"could not {what}; see the WebUI log"}
 
-    # Issue #3: async submit, live progress, images by reference.
+    # Async submit, live progress, images by reference.
     def accepted(self, job_id: str, live_state: str) -> Reply:
         return self._reply(f"build the 202 of job {job_id}", lambda: self._host.AcceptedReply(job_id, live_state))
 

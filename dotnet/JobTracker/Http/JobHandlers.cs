@@ -8,7 +8,7 @@ namespace JobTracker.Http;
 
 /// <summary>
 /// The logic of the job routes: the <see cref="JobGate"/> first (credentials, ownership), then
-/// validation, then the answer. Every reply is JSON.
+/// validation, then the answer. Every reply is JSON except a stored image (its file's bytes, or an empty 304).
 /// </summary>
 /// <param name="store">The jobs.</param>
 /// <param name="details">Writes a single job.</param>

@@ -34,7 +34,7 @@ internal sealed class OutputFolder
     /// <returns>The file name.</returns>
     public static string InfoFileName(string jobId) => jobId + "-info.json";
 
-    /// <summary>Gets the folder of the tab's thumbnails, <c>thumbs</c> inside the output folder (issue #5).</summary>
+    /// <summary>Gets the folder of the tab's thumbnails, <c>thumbs</c> inside the output folder.</summary>
     public string ThumbnailDirectory => System.IO.Path.Combine(Path, "thumbs");
 
     /// <summary>

@@ -252,7 +252,7 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
     private static string Truncate(string? text) =>
         text is null ? string.Empty : text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
 
-    // Issue #5: the "Job Tracker" tab.
+    // The "Job Tracker" tab.
     public string GetJobPage(string status, string search, int page, int pageSize) =>
         Json(nameof(GetJobPage), service =>
             JsonSerializer.Serialize(service.Tab.Page(Ui.JobTableQuery.From(status, search, page, pageSize)), TrackerJsonContext.Default.JobPage));
@@ -279,7 +279,7 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
         }
     }
 
-    // Issue #3: async submit, live progress, images by reference.
+    // Async submit, live progress, images by reference.
     public HttpReply AcceptedReply(string jobId, string liveState) =>
         Handle(nameof(AcceptedReply), $"job '{Ids.JobId.Sanitize(jobId)}'", (service, body) => service.Handlers.Accepted(jobId, Recovery.LiveState.Parse(liveState), body));
 

@@ -97,7 +97,7 @@ public static class TrackerHost
     /// <returns>JSON <c>{"jobs_removed":n,"files_removed":m,"retention_days":d}</c>.</returns>
     public static string PurgeNow() => Bridge.PurgeNow();
 
-    // Issue #5: the "Job Tracker" tab.
+    // The "Job Tracker" tab.
 
     /// <summary>One page of the tab's jobs table, newest first, as JSON (paths included: for the shim only, never served).</summary>
     /// <param name="status">"All" or a status name (case-insensitive).</param>
@@ -112,7 +112,7 @@ public static class TrackerHost
     /// <returns>The JSON of a <see cref="Ui.JobView"/>, or <c>{"error": "NotFound", "detail"}</c>.</returns>
     public static string GetJobView(string jobId) => Bridge.GetJobView(jobId);
 
-    // Issue #3: async submit (Prefer: respond-async), live progress, images by reference.
+    // Async submit (Prefer: respond-async), live progress, images by reference.
 
     /// <summary>
     /// The <c>202 Accepted</c> for a "track" plan with <see cref="RequestPlan.RespondAsync"/>, to send once A1111 has

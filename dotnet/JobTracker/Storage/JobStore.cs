@@ -218,7 +218,7 @@ internal sealed class JobStore : IDisposable
         }
     }
 
-    /// <summary>One page of the newest-first jobs that pass both criteria, for the tab's table (issue #5).</summary>
+    /// <summary>One page of the newest-first jobs that pass both criteria, for the tab's table.</summary>
     /// <param name="filter">The indexed criteria.</param>
     /// <param name="match">A further test, called under the store's lock: keep it cheap.</param>
     /// <param name="skip">How many matching jobs to skip.</param>
