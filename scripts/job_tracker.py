@@ -28,4 +28,4 @@ from sd_job_tracker import lifecycle, tab  # noqa: E402 - loaded by path just ab
 from modules import script_callbacks  # noqa: E402
 
 script_callbacks.on_app_started(lifecycle.on_app_started)
-script_callbacks.on_ui_tabs(tab.on_ui_tabs)  # issue #5: the "Job Tracker" tab
+script_callbacks.on_ui_tabs(tab.on_ui_tabs)  # the "Job Tracker" tab

@@ -52,7 +52,7 @@ public class PurgeBenchmarks
 
     /// <summary>The purge.</summary>
     [Benchmark]
-    public PurgeResult Purge() => _purger.Purge(1);
+    public object Purge() => _purger.Purge(1);
 
     /// <summary>Closes and deletes the store.</summary>
     [GlobalCleanup]

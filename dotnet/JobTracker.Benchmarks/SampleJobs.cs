@@ -9,7 +9,7 @@ namespace JobTracker.Benchmarks;
 /// Realistic jobs like a busy pod keeps: prompts of a few hundred characters, 20 client addresses,
 /// mostly Completed with 1 to 4 images, some Failed, spread over 30 days; each with its request's SHA-256.
 /// </summary>
-public static class SampleJobs
+internal static class SampleJobs
 {
     /// <summary>The creation time of the newest sample job (unix seconds).</summary>
     public const double Newest = 1_767_225_600;

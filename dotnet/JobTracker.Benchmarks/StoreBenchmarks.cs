@@ -31,7 +31,7 @@ public class StoreBenchmarks
         _files = SampleJobs.CreateStore(Jobs);
         _store = JobStore.Open(_files, SilentLog.Instance, TimeProvider.System);
         var output = new OutputFolder(_files.OutputDirectory);
-        _handlers = new JobHandlers(_store, new JobDetailsWriter(output, _files.DataDirectory, SilentLog.Instance), new JobGate(_store, () => AccessPolicy.Open));
+        _handlers = new JobHandlers(_store, new JobDetailsWriter(output, _files.DataDirectory, SilentLog.Instance), new JobGate(_store, () => AccessPolicy.Open), TimeProvider.System);
         _next = Jobs;
     }
 
@@ -45,7 +45,7 @@ public class StoreBenchmarks
 
     /// <summary>A tracked request's three changes: queued, started, completed with two images.</summary>
     [Benchmark]
-    public JobRecord? RecordJob()
+    public object? RecordJob()
     {
         var job = SampleJobs.Job(_next++, Jobs) with { Status = JobStatus.Pending, Images = [], InfoFile = null, Started = null, Finished = null };
         _store.Put(job);
@@ -55,7 +55,7 @@ public class StoreBenchmarks
 
     /// <summary>Finding a job by ID.</summary>
     [Benchmark]
-    public JobRecord? Find() => _store.Find(SampleJobs.Id(Jobs / 2));
+    public object? Find() => _store.Find(SampleJobs.Id(Jobs / 2));
 
     /// <summary><c>GET /sdapi/v1/job/{id}?images=false</c>: lookup and JSON body.</summary>
     [Benchmark]

@@ -10,7 +10,7 @@ namespace JobTracker;
 /// <param name="Random">The source of job IDs' randomness.</param>
 /// <param name="Log">Where problems are reported.</param>
 /// <param name="Environment">The <c>TRACKER_*</c> variables.</param>
-public sealed record TrackerDependencies(TimeProvider Time, IRandomSource Random, ITrackerLog Log, EnvironmentLayer Environment)
+internal sealed record TrackerDependencies(TimeProvider Time, IRandomSource Random, ITrackerLog Log, EnvironmentLayer Environment)
 {
     /// <summary>Gets the store's tuning.</summary>
     /// <value>Default <see cref="JobStoreOptions.Default"/>.</value>

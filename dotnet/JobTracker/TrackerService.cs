@@ -12,10 +12,10 @@ using JobTracker.Webhooks;
 namespace JobTracker;
 
 /// <summary>
-/// The whole tracker for one data folder: settings, job store, request tracking, the two GET handlers,
+/// The whole tracker for one data folder: settings, job store, request tracking, the three GET handlers (a job, the job list, a job's image),
 /// and retention with its 6-hourly purge. Plain .NET in and out; <see cref="Interop.TrackerHost"/> adapts it for Python.
 /// </summary>
-public sealed class TrackerService : IDisposable
+internal sealed class TrackerService : IDisposable
 {
 
     private readonly TrackerDependencies _dependencies;
@@ -67,7 +67,7 @@ public sealed class TrackerService : IDisposable
     /// <summary>Gets the access rules of the moment.</summary>
     public AccessPolicy Policy => Volatile.Read(ref _policy);
 
-    /// <summary>Gets what the WebUI's "Job Tracker" tab reads (issue #5).</summary>
+    /// <summary>Gets what the WebUI's "Job Tracker" tab reads.</summary>
     public Ui.TabQueries Tab { get; }
 
     /// <summary>Gets the webhook deliveries.</summary>

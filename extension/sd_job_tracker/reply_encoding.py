@@ -12,7 +12,9 @@ from .asgi_messages import header
 from .http_reply import Reply
 
 MINIMUM_SIZE = 1000
-MAXIMUM_SIZE = 128 * 1024  # about 2 ms of gzip at level 5 on a small machine: the most the event loop may wait
+# The most the event loop may wait on gzip at level 5: measured on a 2-core machine, 0.3 ms for a 100 KB job list,
+# 3.5 ms for 128 KB of base64 (which barely shrinks).
+MAXIMUM_SIZE = 128 * 1024
 COMPRESS_LEVEL = 5
 
 

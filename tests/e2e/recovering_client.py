@@ -20,7 +20,7 @@ def call(url, body=None, headers=None, timeout=30):
         return error.code, error.headers, error.read()
 
 
-def generate(base_url, payload, attempts=5):
+def generate(base_url, payload, attempts=5, give_up_after=3600):
     """Submit once (a retry with the same X-Job-ID never generates twice), poll, download the images."""
     job_id = new_job_id()
     headers = {"Content-Type": "application/json", "Prefer": "respond-async", "X-Job-ID": job_id}
@@ -36,7 +36,10 @@ def generate(base_url, payload, attempts=5):
     else:
         raise RuntimeError("the WebUI could not be reached")
 
+    deadline = time.monotonic() + give_up_after
     while True:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"job {job_id} did not finish within {give_up_after} s")
         try:
             status, reply_headers, body = call(f"{base_url}/sdapi/v1/job/{job_id}?images=false")
         except OSError:

@@ -39,7 +39,9 @@ def test_async_submit_answers_202_at_once_and_the_location_ends_completed(tracke
     assert accepted["image_urls"] == []
 
     job = None
+    deadline = time.monotonic() + 60
     while job is None or job["status"] not in ("Completed", "Failed"):
+        assert time.monotonic() < deadline, f"job {job_id} never finished: {job}"
         reply = server.get(response.headers["location"])
         job = reply.json()
         if job["status"] in ("Pending", "Processing"):

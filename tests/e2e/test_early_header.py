@@ -38,8 +38,12 @@ def test_client_gone_after_the_header_still_gets_its_job(tracker):
             b"POST /sdapi/v1/txt2img HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
             + f"Content-Length: {len(request_body)}\r\n\r\n".encode() + request_body)
         head = b""
+        deadline = time.monotonic() + 30
         while b"\r\n\r\n" not in head:
-            head += connection.recv(4096)
+            assert time.monotonic() < deadline, f"no complete response head within 30 s: {head!r}"
+            chunk = connection.recv(4096)
+            assert chunk, f"the connection closed before the response head ended: {head!r}"
+            head += chunk
     job_id = next(line.split(b":", 1)[1].strip().decode()
                   for line in head.split(b"\r\n") if line.lower().startswith(b"x-job-id:"))
 

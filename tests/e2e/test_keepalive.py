@@ -40,7 +40,9 @@ def test_keepalive_spaces_arrive_at_the_configured_interval(tracker):
         connection.settimeout(2.5)  # longer than the interval, far shorter than the generation
         received = b""
         arrivals = []
+        deadline = time.monotonic() + 60
         while b"{" not in received:
+            assert time.monotonic() < deadline, f"no JSON body within 60 s: {received[-200:]!r}"
             chunk = connection.recv(65536)
             assert chunk, "connection closed early"
             received += chunk

@@ -22,7 +22,8 @@ def test_the_client_submits_async_polls_and_downloads_the_images(tracker, monkey
     for variable in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(variable, raising=False)
     server = tracker("--standin-step-seconds", "0.1")
-    job, images = recovering_client.generate(server.base_url, payload("a lighthouse at dusk", steps=12, batch_size=2))
+    job, images = recovering_client.generate(server.base_url, payload("a lighthouse at dusk", steps=12, batch_size=2),
+                                              give_up_after=120)
 
     assert job["status"] == "Completed", job["error"]
     assert len(images) == 2

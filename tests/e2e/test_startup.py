@@ -46,19 +46,24 @@ def test_unbuilt_extension_logs_once_and_the_webui_runs_on(tmp_path):
     assert "install.py" in log
 
 
-def test_missing_dotnet_is_one_readable_error(built_extension):
+def test_missing_dotnet_is_one_readable_error(tmp_path):
+    # Self-contained: its own runtimeconfig.json and Python.Runtime.dll stand-ins, not whatever build/ holds now.
+    runtime_config = tmp_path / "JobTracker.runtimeconfig.json"
+    runtime_config.write_text('{"runtimeOptions": {"framework": {"name": "Microsoft.NETCore.App", "version": "10.0.0"}}}')
+    python_runtime = tmp_path / "Python.Runtime.dll"
+    python_runtime.write_bytes(b"not loaded: no .NET is found before it would be")
     probe = textwrap.dedent(f"""
         import sys
+        from pathlib import Path
         sys.path.insert(0, {str(REPO / "extension")!r})
-        from sd_job_tracker import clr_host, paths
+        from sd_job_tracker import clr_host
         clr_host.find_hostfxrs = lambda major, extra_roots: []
         clr_host.roots_with_hostfxr_only = lambda major, extra_roots: []
-        core = paths.current_core()
         try:
-            clr_host.start_clr(core.runtime_config, core.python_runtime)
+            clr_host.start_clr(Path({str(runtime_config)!r}), Path({str(python_runtime)!r}))
         except clr_host.ClrStartError as error:
             print(error)
     """)
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
-    assert "no .NET installation was found" in result.stdout
+    assert "no .NET installation was found" in result.stdout, result.stdout + result.stderr
     assert "install the .NET 10 runtime" in result.stdout

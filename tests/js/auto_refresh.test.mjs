@@ -1,6 +1,8 @@
 // Loads javascript/job_tracker.js into pages shaped like A1111's (Gradio 3.41) and Forge's (Gradio 4)
-// in headless Chromium, and checks when it refreshes the Job Tracker table.
+// in headless Chromium, and checks when it refreshes the Job Tracker table. Run by node's test runner
+// (`node --test auto_refresh.test.mjs`), one test per page shape.
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -93,21 +95,23 @@ async function check(browser, shape) {
 }
 
 const profile = mkdtempSync(join(tmpdir(), "jt-chromium-"));
-// A fresh profile (Playwright passes it to Chromium as --user-data-dir).
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+let browser;
+
+before(async () => {
+  // A fresh profile (Playwright passes it to Chromium as --user-data-dir).
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
 });
-let passed = 0;
-try {
-  for (const shape of ["gradio3", "gradio4", "shadow"]) {
-    await check(browser, shape);
-    passed++;
-  }
-} finally {
-  await browser.close();
+
+after(async () => {
+  await browser?.close();
   rmSync(profile, { recursive: true, force: true });
+});
+
+for (const shape of ["gradio3", "gradio4", "shadow"]) {
+  test(`auto-refresh in a ${shape} page`, { timeout: 60_000 }, () => check(browser, shape));
 }
-console.log(`${passed} passed (javascript/job_tracker.js in headless Chromium)`);

@@ -183,7 +183,7 @@ public class SettingsLoaderTests : TempDirectoryTestBase
         Assert.That(loaded.Pinned, Is.EqualTo(PinnedSettings.None));
     }
 
-    // Issue #3: the keep-alive interval.
+    // The keep-alive interval.
     [Test]
     public void Load_KeepAlive_FileThenEnvironment()
     {

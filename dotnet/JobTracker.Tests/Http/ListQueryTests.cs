@@ -25,11 +25,12 @@ public class ListQueryTests
         });
     }
 
-    [TestCase("pending", JobStatus.Pending)]
-    [TestCase("Processing", JobStatus.Processing)]
-    [TestCase("failed", JobStatus.Failed)]
-    public void TryParse_Status_CaseInsensitive(string text, JobStatus expected)
+    [TestCase("pending", nameof(JobStatus.Pending))]
+    [TestCase("Processing", nameof(JobStatus.Processing))]
+    [TestCase("failed", nameof(JobStatus.Failed))]
+    public void TryParse_Status_CaseInsensitive(string text, string expectedName)
     {
+        var expected = Enum.Parse<JobStatus>(expectedName);
         Assert.That(ListQuery.TryParse(QueryString.Parse("status=" + text), out var query, out _), Is.True);
         Assert.That(query.Filter.Status, Is.EqualTo(expected));
     }

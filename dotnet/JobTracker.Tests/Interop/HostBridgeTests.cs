@@ -247,7 +247,7 @@ public unsafe class HostBridgeTests
         });
     }
 
-    // Issue #3: reply plans, async and live facade methods.
+    // Reply plans, async and live facade methods.
     [Test]
     public void BeginRequest_MalformedClientId_ReplyPlanWith400()
     {

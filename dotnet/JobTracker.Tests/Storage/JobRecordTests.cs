@@ -73,4 +73,97 @@ public class JobRecordTests
         var images = Enumerable.Range(0, 100).Select(i => i % 3 == 0 ? new StoredImage($"AbCd1234-{i}.webp", "image/webp") : new StoredImage($"AbCd1234-{i}.png", "image/png")).ToArray();
         Assert.That(new JobRecord { Id = "AbCd1234", Images = images }.Images, Is.EqualTo(images));
     }
+
+    [Test]
+    public void Images_DerivedFormSetBeforeTheId_NamedAfterItsOwnId()
+    {
+        // The reader's compact form carries the ID it was made with, so the initializers' order cannot rename files.
+        var derived = new DerivedImages("AbCd1234", [(byte)ImageNames.CodeOf("image/png")]);
+        var before = new JobRecord { Images = derived, Id = "AbCd1234" };
+        var after = new JobRecord { Id = "AbCd1234", Images = derived };
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.Images, Is.EqualTo(new[] { new StoredImage("AbCd1234-0.png", "image/png") }));
+            Assert.That(after, Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public void Equals_SameValuesInOtherInstances_EqualWithTheSameHash()
+    {
+        var job = Full();
+        var copy = Full();
+        Assert.Multiple(() =>
+        {
+            Assert.That(copy, Is.Not.SameAs(job));
+            Assert.That(copy, Is.EqualTo(job));
+            Assert.That(copy == job, Is.True);
+            Assert.That(copy.GetHashCode(), Is.EqualTo(job.GetHashCode()));
+        });
+    }
+
+    [Test]
+    public void Equals_DerivedAndExplicitNamesOfTheSameFiles_Equal()
+    {
+        // One record keeps its names compactly, the other as written (set before the ID, in a "with" from another ID).
+        var compact = new JobRecord { Id = "AbCd1234", Images = [new("AbCd1234-0.png", "image/png")] };
+        var asWritten = new JobRecord { Id = "Other123", Images = [new("AbCd1234-0.png", "image/png")] } with { Id = "AbCd1234" };
+        Assert.That(asWritten, Is.EqualTo(compact));
+    }
+
+    [Test]
+    public void Equals_AnyPropertyDifferent_NotEqual()
+    {
+        var job = Full();
+        JobRecord[] changed =
+        [
+            job with { Prompt = "other" }, job with { Status = JobStatus.Failed }, job with { Finished = 3.5 },
+            job with { Started = null }, job with { Images = [new("AbCd1234-0.jpg", "image/jpeg")] },
+            job with { InfoFile = null }, job with { RequestSha256 = null }, job with { LegacyOutputPaths = ["other.png"] },
+            job with { User = "bob" }, job with { Error = "x" },
+        ];
+        Assert.That(changed.Where(c => c.Equals(job)), Is.Empty);
+    }
+
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    [TestCase(double.NegativeInfinity)]
+    public void Times_NotFinite_Refused(double time) =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => new JobRecord { Id = "AbCd1234", Created = time }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => new JobRecord { Id = "AbCd1234", Started = time }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => new JobRecord { Id = "AbCd1234", Finished = time }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+        });
+
+    [Test]
+    public void Times_NullAndZero_ReadBackAsSet()
+    {
+        var job = new JobRecord { Id = "AbCd1234", Created = 0, Started = null, Finished = -1.5 };
+        Assert.Multiple(() =>
+        {
+            Assert.That(job.Created, Is.EqualTo(0));
+            Assert.That(job.Started, Is.Null);
+            Assert.That(job.Finished, Is.EqualTo(-1.5));
+        });
+    }
+
+    private static JobRecord Full() => new()
+    {
+        Id = "AbCd1234",
+        Kind = "txt2img",
+        Prompt = "a lighthouse",
+        NegativePrompt = "fog",
+        Ip = "10.0.0.1",
+        User = "alice",
+        Status = JobStatus.Completed,
+        Timestamp = 1,
+        Created = 1.5,
+        Started = 2.5,
+        Finished = 3,
+        Images = [new("AbCd1234-0.png", "image/png"), new("AbCd1234-1.png", "image/png")],
+        InfoFile = "AbCd1234-info.json",
+        RequestSha256 = Sha,
+        LegacyOutputPaths = ["a.png"],
+    };
 }

@@ -57,9 +57,3 @@ internal sealed class ScriptedWebhookReceiver : IWebhookTransport
 
     public void Dispose() => Disposed = true;
 }
-
-/// <summary>One request the receiver got.</summary>
-internal sealed record Received(Uri Url, IReadOnlyDictionary<string, string> Headers, byte[] Body)
-{
-    public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
-}

@@ -3,7 +3,7 @@ using JobTracker.Http;
 namespace JobTracker.Tests.Support;
 
 /// <summary>Request headers written the way tests read best: "name: value" lines joined by '\n' (a test notation only; the bridge passes pairs).</summary>
-public static class TestHeaders
+internal static class TestHeaders
 {
     public static RequestHeaders Parse(string? lines)
     {

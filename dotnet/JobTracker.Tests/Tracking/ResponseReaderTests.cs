@@ -75,7 +75,7 @@ public class ResponseReaderTests
     public void Read_NotAnObject_NotAnObject(string body) =>
         Assert.That(ResponseReader.Read(Utf8.Bytes(body), captureImages: true).IsObject, Is.False);
 
-    // Issue #3: whether the images array can be rebuilt byte for byte from the stored files.
+    // Whether the images array can be rebuilt byte for byte from the stored files.
     [TestCase("{\"images\":[\"QUJD\",\"REVG\"],\"info\":\"{}\"}", true)]
     [TestCase("{\"images\":[],\"info\":\"{}\"}", true)]
     [TestCase("{\"images\":[\"QUJD\", \"REVG\"]}", false)]

@@ -8,7 +8,7 @@ namespace JobTracker.Configuration;
 /// The environment variables the tracker reads (<c>TRACKER_*</c>) as a configuration layer; keys are
 /// the variable names without the prefix. Tests use <see cref="FromVariables"/> instead of the real environment.
 /// </summary>
-public sealed class EnvironmentLayer
+internal sealed class EnvironmentLayer
 {
     private EnvironmentLayer(IConfigurationSource source) => Source = source;
 

@@ -3,7 +3,7 @@ using JobTracker.Security;
 namespace JobTracker.Configuration;
 
 /// <summary>The operator's security settings, read from the environment only (the UI never changes them).</summary>
-public sealed record SecurityOptions
+internal sealed record SecurityOptions
 {
     /// <summary>The default of <see cref="IsolationEnabled"/>.</summary>
     public const bool DefaultIsolationEnabled = true;

@@ -7,7 +7,7 @@ namespace JobTracker.Configuration;
 /// Reads <see cref="SecurityOptions"/> from the <c>TRACKER_*</c> environment with Microsoft.Extensions.Configuration.
 /// An invalid value or entry is reported once in the log and ignored; the default, which is the safer choice, applies.
 /// </summary>
-public static class SecurityOptionsLoader
+internal static class SecurityOptionsLoader
 {
     private const int MaxQuotedLength = 80;
 

@@ -1,7 +1,7 @@
 namespace JobTracker.Configuration;
 
 /// <summary>The names settings have in <c>config.json</c> and in the environment.</summary>
-public static class SettingNames
+internal static class SettingNames
 {
     /// <summary>The prefix of every environment variable the tracker reads.</summary>
     public const string EnvironmentPrefix = "TRACKER_";

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace JobTracker.Configuration;
 
 /// <summary>Parses setting values the same way whether they come from <c>config.json</c> or the environment.</summary>
-public static class SettingParser
+internal static class SettingParser
 {
     private static readonly string[] OnWords = ["1", "true", "yes", "on"];
     private static readonly string[] OffWords = ["0", "false", "no", "off"];

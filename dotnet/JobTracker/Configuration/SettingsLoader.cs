@@ -10,7 +10,7 @@ namespace JobTracker.Configuration;
 /// then the environment, the later winning. Each layer is checked on its own, so an invalid value is
 /// reported once and the layer below applies; a malformed <c>config.json</c> is reported and left untouched.
 /// </summary>
-public static class SettingsLoader
+internal static class SettingsLoader
 {
     private const int MaxQuotedLength = 80;
 

@@ -8,7 +8,7 @@ namespace JobTracker.Configuration;
 /// <param name="Pinned">Which settings an environment variable fixes.</param>
 /// <param name="DataDir">The folder holding config.json, the jobs and the images.</param>
 /// <param name="Message">Why a change was refused or not saved; omitted when there is nothing to say.</param>
-public sealed record SettingsReport(
+internal sealed record SettingsReport(
     bool TrackingEnabled,
     int RetentionDays,
     PinnedSettings Pinned,

@@ -7,7 +7,7 @@ namespace JobTracker.Configuration;
 /// atomically; a setting pinned by the environment is not changed.
 /// Thread-safe.
 /// </summary>
-public sealed class SettingsStore
+internal sealed class SettingsStore
 {
     private readonly Lock _gate = new();
     private readonly ITrackerLog _log;

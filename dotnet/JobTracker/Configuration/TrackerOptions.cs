@@ -1,7 +1,7 @@
 namespace JobTracker.Configuration;
 
 /// <summary>The user's settings, as layered from defaults, <c>config.json</c> and the environment.</summary>
-public sealed record TrackerOptions
+internal sealed record TrackerOptions
 {
     /// <summary>The default of <see cref="TrackingEnabled"/>.</summary>
     public const bool DefaultTrackingEnabled = false;

@@ -6,7 +6,7 @@ namespace JobTracker.Diagnostics;
 /// </summary>
 /// <param name="log">Where the first failure (and the recovery) is written.</param>
 /// <param name="subject">What fails, used in the recovery line, e.g. "storing images".</param>
-public sealed class FailureLatch(ITrackerLog log, string subject)
+internal sealed class FailureLatch(ITrackerLog log, string subject)
 {
     private int _failing;
 

@@ -4,7 +4,7 @@ namespace JobTracker.Diagnostics;
 /// What went wrong with a file, in words a client may read: never a path, never the runtime's message (which names
 /// the file). The log keeps the full message with the path; answers carry only this.
 /// </summary>
-public static class FileProblem
+internal static class FileProblem
 {
     // errno values (Linux, macOS) and Win32 error codes, as .NET puts them in IOException.HResult.
     private const int NoSpace = 28;

@@ -4,7 +4,7 @@ namespace JobTracker.Diagnostics;
 /// Where the tracker reports problems and notable events. Implementations add the
 /// <c>[Job Tracker]</c> prefix themselves and must be safe to call from any thread.
 /// </summary>
-public interface ITrackerLog
+internal interface ITrackerLog
 {
     /// <summary>Writes one message (a single line, without the prefix).</summary>
     /// <param name="message">What happened, with enough context to act on it.</param>

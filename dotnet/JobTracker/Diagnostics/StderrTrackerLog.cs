@@ -4,7 +4,7 @@ namespace JobTracker.Diagnostics;
 /// The production log: one <c>[Job Tracker] message</c> line per call on the process's
 /// standard error, which A1111 shows in its console.
 /// </summary>
-public sealed class StderrTrackerLog : ITrackerLog
+internal sealed class StderrTrackerLog : ITrackerLog
 {
     /// <summary>The prefix every line starts with.</summary>
     public const string Prefix = "[Job Tracker] ";

@@ -3,4 +3,4 @@ namespace JobTracker.Http;
 /// <summary>The body of an error reply: <c>{"error": "...", "detail": "..."}</c>.</summary>
 /// <param name="Error">A short error name, e.g. "NotFound", "BadRequest".</param>
 /// <param name="Detail">A readable explanation.</param>
-public sealed record ErrorBody(string Error, string Detail);
+internal sealed record ErrorBody(string Error, string Detail);

@@ -4,7 +4,7 @@ namespace JobTracker.Http;
 /// The headers of a reply the core writes itself: <c>Name: value</c> lines joined by <c>\n</c>, every value the
 /// core's own (a status, an ID, a date), never a request's text. Request headers are <see cref="RequestHeaders"/>.
 /// </summary>
-public static class HeaderLines
+internal static class HeaderLines
 {
     /// <summary>The header every JSON reply carries.</summary>
     public const string JsonContentType = "Content-Type: application/json";

@@ -11,7 +11,7 @@ namespace JobTracker.Http;
 /// bytes) and caching headers; <c>If-None-Match</c> gives <c>304</c>. Only the tracker's own files in its output
 /// folder are ever served.
 /// </summary>
-public static class ImageReply
+internal static class ImageReply
 {
     /// <summary>How long a client may reuse an image without asking again: images of a job never change.</summary>
     public const string CacheControl = "Cache-Control: private, max-age=86400";

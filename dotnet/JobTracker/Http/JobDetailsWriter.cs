@@ -17,7 +17,7 @@ namespace JobTracker.Http;
 /// <param name="output">The tracker's image folder.</param>
 /// <param name="dataDirectory">The folder relative legacy paths are resolved against when they are not under the working folder (the WebUI's).</param>
 /// <param name="log">Where missing files are reported.</param>
-public sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, ITrackerLog log)
+internal sealed class JobDetailsWriter(OutputFolder output, string dataDirectory, ITrackerLog log)
 {
     private readonly JobImageLocator _images = new(output, dataDirectory);
 

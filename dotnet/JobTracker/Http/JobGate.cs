@@ -12,7 +12,7 @@ namespace JobTracker.Http;
 /// </summary>
 /// <param name="store">The jobs.</param>
 /// <param name="policy">The access rules of the moment.</param>
-public sealed class JobGate(JobStore store, Func<AccessPolicy> policy)
+internal sealed class JobGate(JobStore store, Func<AccessPolicy> policy)
 {
     /// <summary>Lets a request in if its credentials are right (or none are required).</summary>
     /// <param name="headers">The request's headers.</param>

@@ -9,13 +9,13 @@ namespace JobTracker.Http;
 
 /// <summary>
 /// The logic of the job routes: the <see cref="JobGate"/> first (credentials, ownership), then
-/// validation, then the answer. Every reply is JSON.
+/// validation, then the answer. Every reply is JSON except a stored image (its file's bytes, or an empty 304).
 /// </summary>
 /// <param name="store">The jobs.</param>
 /// <param name="details">Writes a single job.</param>
 /// <param name="gate">Decides who may see what: every route about a job goes through it.</param>
-/// <param name="time">The clock for <c>eta_seconds</c>; the system clock when <see langword="null"/>.</param>
-public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate, TimeProvider? time = null)
+/// <param name="time">The clock for <c>eta_seconds</c>.</param>
+internal sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGate gate, TimeProvider time)
 {
     private readonly ProgressHighWater _progress = new();
 
@@ -149,7 +149,7 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
         return _progress.Hold(job, JobProgress.Of(job, live, now), now);
     }
 
-    private double UnixNow() => (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+    private double UnixNow() => time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
     private static bool TryParseFlag(string text, out bool value)
     {

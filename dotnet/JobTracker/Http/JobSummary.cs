@@ -14,7 +14,7 @@ namespace JobTracker.Http;
 /// <param name="Finished">When A1111 answered, or null.</param>
 /// <param name="Error">Why the job failed, or null.</param>
 /// <param name="ImageCount">How many images the job has.</param>
-public sealed record JobSummary(
+internal sealed record JobSummary(
     string Id,
     string Prompt,
     string Ip,

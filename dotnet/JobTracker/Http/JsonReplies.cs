@@ -5,7 +5,7 @@ using JobTracker.Serialization;
 namespace JobTracker.Http;
 
 /// <summary>Writes the tracker's fixed-shape replies.</summary>
-public static class JsonReplies
+internal static class JsonReplies
 {
     /// <summary>The header lines of a 401 reply.</summary>
     public static readonly string UnauthorizedHeaders = HeaderLines.Join(HeaderLines.JsonContentType, "WWW-Authenticate: Basic");

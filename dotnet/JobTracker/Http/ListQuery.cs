@@ -8,7 +8,7 @@ namespace JobTracker.Http;
 /// <summary>The validated parameters of <c>GET /sdapi/v1/jobs?ip=&amp;status=&amp;after=&amp;limit=&amp;before=</c>.</summary>
 /// <param name="Filter">The filter built from <c>ip</c>, <c>status</c> and <c>after</c>.</param>
 /// <param name="Limit">The most jobs to return.</param>
-public sealed record ListQuery(JobFilter Filter, int Limit)
+internal sealed record ListQuery(JobFilter Filter, int Limit)
 {
     /// <summary>The default of <see cref="Limit"/>.</summary>
     public const int DefaultLimit = 50;

@@ -1,7 +1,7 @@
 namespace JobTracker.Http;
 
 /// <summary>A raw query string (without '?') as name/value pairs; a repeated name keeps its last value.</summary>
-public sealed class QueryString
+internal sealed class QueryString
 {
     private readonly Dictionary<string, string> _values;
 

@@ -5,7 +5,7 @@ namespace JobTracker.Http;
 /// server gave the WebUI (one character per byte, latin-1), never trimmed, re-split or joined: a value holding
 /// <c>\x85</c>, <c>\r</c> or a line separator is one value, as A1111 sees it.
 /// </summary>
-public sealed class RequestHeaders
+internal sealed class RequestHeaders
 {
     private readonly string[] _pairs;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace JobTracker.Ids;
 
 /// <summary>The production random source: the operating system's cryptographic generator.</summary>
-public sealed class CryptoRandomSource : IRandomSource
+internal sealed class CryptoRandomSource : IRandomSource
 {
     /// <summary>Gets the shared instance (the generator is thread-safe).</summary>
     public static CryptoRandomSource Instance { get; } = new();

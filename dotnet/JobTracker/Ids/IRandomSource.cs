@@ -1,7 +1,7 @@
 namespace JobTracker.Ids;
 
 /// <summary>A source of random bytes, injected so tests can script the sequence.</summary>
-public interface IRandomSource
+internal interface IRandomSource
 {
     /// <summary>Fills <paramref name="buffer"/> with random bytes.</summary>
     /// <param name="buffer">The bytes to overwrite.</param>

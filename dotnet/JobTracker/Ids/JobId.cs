@@ -1,7 +1,7 @@
 namespace JobTracker.Ids;
 
 /// <summary>The shape of a job ID: exactly <see cref="Length"/> characters from <see cref="Alphabet"/>.</summary>
-public static class JobId
+internal static class JobId
 {
     /// <summary>The number of characters in an ID.</summary>
     public const int Length = 8;

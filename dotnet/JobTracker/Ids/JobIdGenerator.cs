@@ -4,7 +4,7 @@ namespace JobTracker.Ids;
 /// Draws job IDs uniformly from <see cref="JobId.Alphabet"/> and retries until one is free.
 /// </summary>
 /// <param name="random">The source of randomness; cryptographic in production.</param>
-public sealed class JobIdGenerator(IRandomSource random)
+internal sealed class JobIdGenerator(IRandomSource random)
 {
     /// <summary>How many draws are tried before giving up; with 62^8 IDs this is never reached in practice.</summary>
     public const int MaxAttempts = 100;

@@ -3,7 +3,7 @@ using JobTracker.Storage;
 namespace JobTracker.Images;
 
 /// <summary>Writes a job's files into the output folder, each through a temporary file and a rename (<see cref="AtomicFile"/>).</summary>
-public static class ImageFiles
+internal static class ImageFiles
 {
     /// <summary>Writes every image and the info JSON; on failure removes what was written and rethrows.</summary>
     /// <param name="folder">The output folder (created if missing).</param>

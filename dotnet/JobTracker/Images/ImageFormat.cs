@@ -3,7 +3,7 @@ namespace JobTracker.Images;
 /// <summary>An image file type, detected from the file's first bytes rather than trusted from anywhere.</summary>
 /// <param name="Extension">The file extension without the dot, e.g. "png".</param>
 /// <param name="ContentType">The media type, e.g. "image/png".</param>
-public sealed record ImageFormat(string Extension, string ContentType)
+internal sealed record ImageFormat(string Extension, string ContentType)
 {
     /// <summary>Gets PNG.</summary>
     public static ImageFormat Png { get; } = new("png", "image/png");

@@ -10,7 +10,7 @@ namespace JobTracker.Images;
 /// </summary>
 /// <param name="output">The tracker's image folder.</param>
 /// <param name="dataDirectory">The folder relative legacy paths are resolved against when they are not under the working folder.</param>
-public sealed class JobImageLocator(OutputFolder output, string dataDirectory)
+internal sealed class JobImageLocator(OutputFolder output, string dataDirectory)
 {
     /// <summary>Tells whether an image path from <see cref="Paths"/> may be read (see <see cref="OutputFolder.MayRead"/>).</summary>
     /// <param name="path">The path.</param>

@@ -5,7 +5,7 @@ namespace JobTracker.Images;
 /// refused if it is not a plain file name directly inside it, so a tampered record can never make
 /// the tracker read or delete anything else.
 /// </summary>
-public sealed class OutputFolder
+internal sealed class OutputFolder
 {
     /// <summary>Initializes a new instance of the <see cref="OutputFolder"/> class.</summary>
     /// <param name="path">The folder; made absolute.</param>
@@ -34,7 +34,7 @@ public sealed class OutputFolder
     /// <returns>The file name.</returns>
     public static string InfoFileName(string jobId) => jobId + "-info.json";
 
-    /// <summary>Gets the folder of the tab's thumbnails, <c>thumbs</c> inside the output folder (issue #5).</summary>
+    /// <summary>Gets the folder of the tab's thumbnails, <c>thumbs</c> inside the output folder.</summary>
     public string ThumbnailDirectory => System.IO.Path.Combine(Path, "thumbs");
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed class HttpReply : IDisposable
     /// <summary>Gets the HTTP status code.</summary>
     public int Status { get; }
 
-    /// <summary>Gets the header lines (<c>Name: value</c>) joined by <c>\n</c>; always has <c>Content-Type: application/json</c>.</summary>
+    /// <summary>Gets the header lines (<c>Name: value</c>) joined by <c>\n</c>, with the body's <c>Content-Type</c> (JSON, or an image's type).</summary>
     public string Headers { get; }
 
     /// <summary>Gets the body.</summary>

@@ -11,7 +11,7 @@ namespace JobTracker.Recovery;
 /// <param name="Progress">From 0 to 1, or <see langword="null"/> when unknown.</param>
 /// <param name="EtaSeconds">Seconds left as A1111 estimates them, or <see langword="null"/>.</param>
 /// <param name="RetryAfterSeconds">When to poll again, or <see langword="null"/> for a finished job.</param>
-public sealed record JobProgress(int? QueuePosition, double? Progress, double? EtaSeconds, int? RetryAfterSeconds)
+internal sealed record JobProgress(int? QueuePosition, double? Progress, double? EtaSeconds, int? RetryAfterSeconds)
 {
     /// <summary>The shortest polling hint, in seconds.</summary>
     public const int MinRetryAfterSeconds = 1;

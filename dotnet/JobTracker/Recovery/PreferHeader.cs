@@ -1,7 +1,7 @@
 namespace JobTracker.Recovery;
 
 /// <summary>Reads the RFC 7240 <c>Prefer</c> request header.</summary>
-public static class PreferHeader
+internal static class PreferHeader
 {
     /// <summary>The preference asking for an immediate <c>202 Accepted</c>.</summary>
     public const string RespondAsync = "respond-async";

@@ -8,7 +8,7 @@ namespace JobTracker.Recovery;
 /// before the tracker records the job Completed; in that moment, and whenever A1111's state cannot be read, a
 /// running job keeps the highest progress it showed, with the ETA it then had counted down. Thread-safe.
 /// </summary>
-public sealed class ProgressHighWater
+internal sealed class ProgressHighWater
 {
     // A1111 runs one job at a time; marks of jobs that stopped running without another poll are dropped once this
     // many pile up and they have not moved for a while.

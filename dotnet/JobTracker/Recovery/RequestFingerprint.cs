@@ -6,7 +6,7 @@ namespace JobTracker.Recovery;
 /// What tells two requests with the same client-chosen ID apart: the SHA-256 of the body as the client sent it
 /// (the Idempotency-Key draft's "request fingerprint"). Byte for byte: a re-serialized body is another request.
 /// </summary>
-public static class RequestFingerprint
+internal static class RequestFingerprint
 {
     /// <summary>Computes the fingerprint of a request body.</summary>
     /// <param name="body">The body as received.</param>

@@ -11,7 +11,7 @@ namespace JobTracker.Recovery;
 /// <param name="output">The tracker's output folder (reply and image files).</param>
 /// <param name="details">Writes the job object when no stored answer exists.</param>
 /// <param name="log">Where unreadable files are reported.</param>
-public sealed class RetryReplies(OutputFolder output, JobDetailsWriter? details, ITrackerLog log)
+internal sealed class RetryReplies(OutputFolder output, JobDetailsWriter? details, ITrackerLog log)
 {
     /// <summary>The request header carrying a client-chosen job ID.</summary>
     public const string Header = "x-job-id";

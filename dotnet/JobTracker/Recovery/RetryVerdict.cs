@@ -1,7 +1,7 @@
 namespace JobTracker.Recovery;
 
 /// <summary>What a request that brings its own <c>X-Job-ID</c> gets, following the Idempotency-Key draft.</summary>
-public enum RetryVerdict
+internal enum RetryVerdict
 {
     /// <summary>The ID is free: the request becomes a job with that ID.</summary>
     New,

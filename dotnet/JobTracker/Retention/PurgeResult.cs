@@ -4,4 +4,4 @@ namespace JobTracker.Retention;
 /// <param name="JobsRemoved">How many jobs were removed.</param>
 /// <param name="FilesRemoved">How many of the tracker's own files (images and info) were deleted.</param>
 /// <param name="RetentionDays">The retention the purge applied; 0 = keep forever, so nothing is removed.</param>
-public sealed record PurgeResult(int JobsRemoved, int FilesRemoved, int RetentionDays);
+internal sealed record PurgeResult(int JobsRemoved, int FilesRemoved, int RetentionDays);

@@ -6,7 +6,7 @@ namespace JobTracker.Retention;
 /// Runs the purge every <see cref="Interval"/> on a timer of the injected <see cref="TimeProvider"/>.
 /// The callback runs on a .NET thread, touches only .NET state and never throws.
 /// </summary>
-public sealed class PurgeSchedule : IDisposable
+internal sealed class PurgeSchedule : IDisposable
 {
     /// <summary>How often the purge runs: every 6 hours, as in the original extension.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);

@@ -13,7 +13,7 @@ namespace JobTracker.Retention;
 /// <param name="output">The tracker's image folder.</param>
 /// <param name="time">The clock.</param>
 /// <param name="log">Where results and problems are reported.</param>
-public sealed class RetentionPurger(JobStore store, OutputFolder output, TimeProvider time, ITrackerLog log)
+internal sealed class RetentionPurger(JobStore store, OutputFolder output, TimeProvider time, ITrackerLog log)
 {
     private const double SecondsPerDay = 86_400;
 

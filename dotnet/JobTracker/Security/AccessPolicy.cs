@@ -9,7 +9,7 @@ namespace JobTracker.Security;
 /// </summary>
 /// <param name="credentials">The <c>--api-auth</c> users.</param>
 /// <param name="options">Admins, isolation and trusted proxies.</param>
-public sealed class AccessPolicy(ApiCredentials credentials, SecurityOptions options)
+internal sealed class AccessPolicy(ApiCredentials credentials, SecurityOptions options)
 {
     /// <summary>Gets the policy without <c>--api-auth</c> and with default settings.</summary>
     public static AccessPolicy Open { get; } = new(ApiCredentials.None, SecurityOptions.Default);

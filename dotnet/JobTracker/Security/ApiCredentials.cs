@@ -8,7 +8,7 @@ namespace JobTracker.Security;
 /// since A1111 does not protect routes an extension adds. Entries are split at the first ':', so a
 /// password may contain ':'; blank entries are ignored; a repeated user keeps its last password (as in A1111).
 /// </summary>
-public sealed class ApiCredentials
+internal sealed class ApiCredentials
 {
     private readonly (string Name, byte[] User, byte[] Password)[] _entries;
 

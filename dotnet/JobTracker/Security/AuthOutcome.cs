@@ -1,7 +1,7 @@
 namespace JobTracker.Security;
 
 /// <summary>The decision on a request's credentials.</summary>
-public enum AuthOutcome
+internal enum AuthOutcome
 {
     /// <summary>No credentials are configured, or the request's are right.</summary>
     Allowed,

@@ -9,7 +9,7 @@ namespace JobTracker.Security;
 /// </summary>
 /// <param name="User">The user name (may be empty).</param>
 /// <param name="Password">The password; may contain ':'.</param>
-public sealed record BasicCredentials(string User, string Password)
+internal sealed record BasicCredentials(string User, string Password)
 {
     /// <summary>Tells whether the header names the Basic scheme (else A1111 answers "Not authenticated").</summary>
     /// <param name="authorization">The header value, or <see langword="null"/>.</param>

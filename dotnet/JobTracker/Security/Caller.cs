@@ -6,7 +6,7 @@ namespace JobTracker.Security;
 /// <param name="Outcome">The decision on the request's credentials.</param>
 /// <param name="User">The verified <c>--api-auth</c> user, or <see langword="null"/> when none is required or given.</param>
 /// <param name="SeesAllJobs">Whether every job is visible (no isolation, or an admin), rather than only the caller's own.</param>
-public sealed record Caller(AuthOutcome Outcome, string? User, bool SeesAllJobs)
+internal sealed record Caller(AuthOutcome Outcome, string? User, bool SeesAllJobs)
 {
     /// <summary>Gets the user whose jobs alone the caller may list, or <see langword="null"/> for all jobs.</summary>
     public string? OwnJobsOnly => SeesAllJobs ? null : User ?? string.Empty;

@@ -10,7 +10,7 @@ namespace JobTracker.Security;
 /// trusted proxies, to the first address that is not one. Entries a client wrote itself sit to the left
 /// of what its proxy appended, so they are never reached while the real client address is untrusted.
 /// </summary>
-public static class ClientAddress
+internal static class ClientAddress
 {
     /// <summary>How many hops of a forwarding chain are looked at, at most.</summary>
     public const int MaxHops = 32;

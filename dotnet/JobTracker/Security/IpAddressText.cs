@@ -7,7 +7,7 @@ namespace JobTracker.Security;
 /// optionally in brackets. Looser forms that <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> accepts
 /// ("1", "10.1", "0x7f.1") are refused, so a hostile header cannot smuggle an address in an unusual spelling.
 /// </summary>
-public static class IpAddressText
+internal static class IpAddressText
 {
     private const int MaxLength = 64;
 

@@ -9,7 +9,7 @@ namespace JobTracker.Security;
 /// (<c>TRACKER_TRUSTED_PROXIES</c>): single addresses and CIDR ranges, IPv4 and IPv6, separated by commas
 /// or spaces. Bits after a range's prefix are ignored (<c>10.1.2.3/8</c> means <c>10.0.0.0/8</c>).
 /// </summary>
-public sealed class TrustedProxies
+internal sealed class TrustedProxies
 {
     private readonly IPNetwork[] _networks;
 

@@ -1,3 +1,5 @@
+using JobTracker.Images;
+
 namespace JobTracker.Storage;
 
 /// <summary>
@@ -59,12 +61,12 @@ internal sealed class JobDelta
         };
         if (HasImages)
         {
-            next = ImageFormats is { Length: > 0 } formats ? next with { DerivedImageFormats = formats } : next with { Images = Images ?? [] };
+            next = next with { Images = ImageFormats is { Length: > 0 } formats ? new DerivedImages(job.Id, formats) : Images ?? [] };
         }
 
         if (HasInfoFile)
         {
-            next = InfoFileDerived ? next with { HasDerivedInfoFile = true } : next with { InfoFile = InfoFile };
+            next = next with { InfoFile = InfoFileDerived ? OutputFolder.InfoFileName(job.Id) : InfoFile };
         }
 
         return next;

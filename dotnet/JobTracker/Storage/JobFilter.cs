@@ -5,7 +5,7 @@ namespace JobTracker.Storage;
 /// <param name="Ip">Only jobs from exactly this client address.</param>
 /// <param name="After">Only jobs whose <see cref="JobRecord.Timestamp"/> is strictly greater (unix seconds).</param>
 /// <param name="User">Only jobs created by exactly this user (see <see cref="JobRecord.User"/>).</param>
-public sealed record JobFilter(JobStatus? Status = null, string? Ip = null, double? After = null, string? User = null)
+internal sealed record JobFilter(JobStatus? Status = null, string? Ip = null, double? After = null, string? User = null)
 {
     /// <summary>Gets the filter that keeps every job.</summary>
     public static JobFilter None { get; } = new();

@@ -213,7 +213,7 @@ internal sealed class JobIndex
 
     /// <summary>
     /// One page of the newest-first jobs that match <paramref name="filter"/> and <paramref name="match"/>,
-    /// and how many match in all (issue #5, the tab's table).
+    /// and how many match in all (the tab's table).
     /// </summary>
     public List<JobRecord> Page(JobFilter filter, Func<JobRecord, bool> match, int skip, int take, out int total)
     {

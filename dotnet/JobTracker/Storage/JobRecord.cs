@@ -5,8 +5,11 @@ namespace JobTracker.Storage;
 /// <summary>
 /// One tracked job as stored in <c>jobs.json</c> and the journal (property names in snake_case).
 /// Immutable: changes make a copy with <c>with</c>, so a snapshot can be written outside the store's lock.
+/// The compact storage is invisible from outside: every property reads back what was set, whatever the order of
+/// the initializers (a name derived from the ID is made again from the ID it was set with), times are
+/// <see cref="Nullable{T}"/> and refuse a non-finite value, and two records are equal when their properties are.
 /// </summary>
-public sealed record JobRecord
+internal sealed record JobRecord
 {
     // A store holds 100,000 jobs, so the names that follow from the ID (<id>-<n>.<ext>, <id>-info.json) and the
     // request's digest are kept compactly; a record whose values do not follow the pattern keeps them as given.
@@ -20,10 +23,47 @@ public sealed record JobRecord
     private readonly string? _explicitRequestSha256;
     private readonly Sha256Digest? _requestSha256;
 
-    // Times as plain doubles with NaN for "none" (the reader accepts only finite times): a double? takes twice the room.
+    // Times as plain doubles with NaN for "none": a double? takes twice the room. The setters refuse NaN and the
+    // infinities, so NaN never means anything but "none".
     private readonly double _created = double.NaN;
     private readonly double _started = double.NaN;
     private readonly double _finished = double.NaN;
+
+    /// <summary>Initializes a new instance of the <see cref="JobRecord"/> class with every property.</summary>
+    public JobRecord()
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="JobRecord"/> class from the store's reader, every property at once
+    /// (call it with named arguments). Names the reader found to follow <paramref name="id"/> arrive in their compact
+    /// form, so no string is made for them: <paramref name="imageFormats"/> instead of <paramref name="images"/>,
+    /// <paramref name="infoFileDerived"/> instead of <paramref name="infoFile"/>, <paramref name="requestDigest"/>
+    /// instead of <paramref name="requestSha256"/>.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal JobRecord(
+        string id, string? kind, string prompt, string negativePrompt, string ip, string? user, JobStatus status, long timestamp,
+        double? created, double? started, double? finished, string? error, IReadOnlyList<StoredImage> images, byte[]? imageFormats,
+        string? infoFile, bool infoFileDerived, string? requestSha256, Sha256Digest? requestDigest, IReadOnlyList<string>? legacyOutputPaths)
+    {
+        Id = id; // before the names: with none set yet, this only stores the ID
+        Kind = kind;
+        Prompt = prompt;
+        NegativePrompt = negativePrompt;
+        Ip = ip;
+        User = user;
+        Status = status;
+        Timestamp = timestamp;
+        Created = created;
+        Started = started;
+        Finished = finished;
+        Error = error;
+        LegacyOutputPaths = legacyOutputPaths;
+        (_imageFormats, _explicitImages) = imageFormats is { Length: > 0 } ? (imageFormats, []) : CompactImages(id, images);
+        (_hasDerivedInfoFile, _explicitInfoFile) = infoFileDerived ? (true, null) : CompactInfoFile(id, infoFile);
+        (_requestSha256, _explicitRequestSha256) = requestDigest is { } digest ? (digest, null) : CompactDigest(requestSha256);
+    }
 
     /// <summary>Gets the 8-character ID.</summary>
     public required string Id
@@ -65,21 +105,21 @@ public sealed record JobRecord
     public double? Created
     {
         get => double.IsNaN(_created) ? null : _created;
-        init => _created = value ?? double.NaN;
+        init => _created = Finite(value, nameof(Created));
     }
 
     /// <summary>Gets when generation started, in unix seconds, or <see langword="null"/>.</summary>
     public double? Started
     {
         get => double.IsNaN(_started) ? null : _started;
-        init => _started = value ?? double.NaN;
+        init => _started = Finite(value, nameof(Started));
     }
 
     /// <summary>Gets when A1111 answered, in unix seconds, or <see langword="null"/>.</summary>
     public double? Finished
     {
         get => double.IsNaN(_finished) ? null : _finished;
-        init => _finished = value ?? double.NaN;
+        init => _finished = Finite(value, nameof(Finished));
     }
 
     /// <summary>Gets why the job failed, or <see langword="null"/>.</summary>
@@ -110,7 +150,7 @@ public sealed record JobRecord
     public string? RequestSha256
     {
         get => _requestSha256?.ToString() ?? _explicitRequestSha256;
-        init => (_requestSha256, _explicitRequestSha256) = Sha256Digest.TryParseLowerHex(value, out var digest) ? (digest, null) : ((Sha256Digest?)null, value);
+        init => (_requestSha256, _explicitRequestSha256) = CompactDigest(value);
     }
 
     /// <summary>
@@ -119,48 +159,38 @@ public sealed record JobRecord
     /// </summary>
     public IReadOnlyList<string>? LegacyOutputPaths { get; init; }
 
-    /// <summary>Sets the images as formats only, named after <see cref="Id"/> (which must be set first); for the store's reader.</summary>
-    internal byte[]? DerivedImageFormats
-    {
-        init
-        {
-            if (value is { Length: > 0 })
-            {
-                (_imageFormats, _explicitImages) = (value, []);
-            }
-        }
-    }
-
-    /// <summary>Sets <see cref="InfoFile"/> to the name derived from <see cref="Id"/>; for the store's reader.</summary>
-    internal bool HasDerivedInfoFile
-    {
-        init
-        {
-            if (value)
-            {
-                (_hasDerivedInfoFile, _explicitInfoFile) = (true, null);
-            }
-        }
-    }
-
-    /// <summary>Sets <see cref="RequestSha256"/> from its parsed form; for the store's reader.</summary>
-    internal Sha256Digest? RequestDigest
-    {
-        init
-        {
-            if (value is { } digest)
-            {
-                (_requestSha256, _explicitRequestSha256) = (digest, null);
-            }
-        }
-    }
 
     /// <summary>Gets the time used to order jobs: <see cref="Created"/>, or <see cref="Timestamp"/> when that is missing.</summary>
     /// <returns>Unix seconds.</returns>
     public double CreationTime() => Created ?? Timestamp;
 
+    /// <summary>Tells whether <paramref name="other"/> holds the same job: every property equal, the lists item by item.</summary>
+    /// <param name="other">The other record.</param>
+    /// <returns><see langword="true"/> if every property is equal.</returns>
+    public bool Equals(JobRecord? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && _id == other._id && Kind == other.Kind && Prompt == other.Prompt && NegativePrompt == other.NegativePrompt
+            && Ip == other.Ip && User == other.User && Status == other.Status && Timestamp == other.Timestamp
+            && Created == other.Created && Started == other.Started && Finished == other.Finished && Error == other.Error
+            && InfoFile == other.InfoFile && RequestSha256 == other.RequestSha256
+            && Images.SequenceEqual(other.Images) && SameItems(LegacyOutputPaths, other.LegacyOutputPaths));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_id, Status, Timestamp, Created, Images.Count);
+
+    private static double Finite(double? value, string name) =>
+        value is not { } time ? double.NaN
+        : double.IsFinite(time) ? time
+        : throw new ArgumentOutOfRangeException(name, time, "a time must be a finite number of unix seconds, or null");
+
+    private static bool SameItems(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.SequenceEqual(b));
+
     private static (byte[]? Formats, IReadOnlyList<StoredImage> Explicit) CompactImages(string id, IReadOnlyList<StoredImage> images) =>
         images.Count > 0 && id.Length > 0 && DerivedImages.TryDerive(id, images) is { } formats ? (formats, []) : (null, images);
+
+    private static (Sha256Digest? Digest, string? Explicit) CompactDigest(string? value) =>
+        Sha256Digest.TryParseLowerHex(value, out var digest) ? (digest, null) : (null, value);
 
     private static (bool Derived, string? Explicit) CompactInfoFile(string id, string? infoFile) =>
         infoFile is not null && id.Length > 0 && infoFile.Length == id.Length + InfoSuffix.Length

@@ -4,7 +4,7 @@ namespace JobTracker.Storage;
 
 /// <summary>Where a job is in its life; stored and served by name ("Pending", "Processing", ...).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<JobStatus>))]
-public enum JobStatus
+internal enum JobStatus
 {
     /// <summary>A1111 admitted the request to its queue; generation has not started.</summary>
     Pending,

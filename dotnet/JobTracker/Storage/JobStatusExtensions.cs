@@ -1,7 +1,7 @@
 namespace JobTracker.Storage;
 
 /// <summary>Helpers for <see cref="JobStatus"/>.</summary>
-public static class JobStatusExtensions
+internal static class JobStatusExtensions
 {
     private static readonly (string Name, JobStatus Value)[] Names =
     [

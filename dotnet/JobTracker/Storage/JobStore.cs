@@ -9,7 +9,7 @@ namespace JobTracker.Storage;
 /// Thread-safe. A change returns once its journal line is written, but the jobs' lock is never held while the disk
 /// writes, so lookups and lists go on while a slow disk holds a writer.
 /// </summary>
-public sealed class JobStore : IDisposable
+internal sealed class JobStore : IDisposable
 {
     /// <summary>The error given to jobs that were still running when the process stopped.</summary>
     public const string RestartedError = "server restarted before the job finished";
@@ -218,7 +218,7 @@ public sealed class JobStore : IDisposable
         }
     }
 
-    /// <summary>One page of the newest-first jobs that pass both criteria, for the tab's table (issue #5).</summary>
+    /// <summary>One page of the newest-first jobs that pass both criteria, for the tab's table.</summary>
     /// <param name="filter">The indexed criteria.</param>
     /// <param name="match">A further test, called under the store's lock: keep it cheap.</param>
     /// <param name="skip">How many matching jobs to skip.</param>
@@ -330,7 +330,7 @@ public sealed class JobStore : IDisposable
         _index.EndBulkLoad();
         if (_index.Count >= CollectAfterLoadFrom)
         {
-            ReturnLoadGarbageSoon();
+            ReturnLoadGarbageSoon(time);
         }
 
         lock (_writing)
@@ -371,8 +371,8 @@ public sealed class JobStore : IDisposable
     /// for 100,000 jobs. It runs on a pool thread shortly after start-up has returned: a collection pauses every .NET
     /// thread, and start-up's last steps would otherwise wait for it.
     /// </summary>
-    private static void ReturnLoadGarbageSoon() =>
-        _ = Task.Delay(CollectAfterLoadDelay).ContinueWith(
+    private static void ReturnLoadGarbageSoon(TimeProvider time) =>
+        _ = Task.Delay(CollectAfterLoadDelay, time).ContinueWith(
             _ => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true), TaskScheduler.Default);
 
     /// <summary>Queues a change for the journal, in the order of the changes; returns the number of the last entry queued.</summary>

@@ -1,7 +1,7 @@
 namespace JobTracker.Storage;
 
 /// <summary>Tuning of <see cref="JobStore"/>.</summary>
-public sealed record JobStoreOptions
+internal sealed record JobStoreOptions
 {
     /// <summary>The default of <see cref="MinimumCompactionLines"/>.</summary>
     public const int DefaultMinimumCompactionLines = 1000;

@@ -5,7 +5,7 @@ namespace JobTracker.Storage;
 /// (folders 0700, files 0600 on Unix; a folder that already exists keeps the mode its owner gave it), created
 /// without ever following a symbolic link, and read only when they are regular files rather than links.
 /// </summary>
-public static class PrivateFiles
+internal static class PrivateFiles
 {
     /// <summary>The mode of the folders the tracker creates: only its own account may list or enter them.</summary>
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

@@ -85,30 +85,26 @@ internal struct RecordFields
         // The original extension wrote neither "kind" nor "created", and its paths as output_path(s).
         var isOriginal = OutputPaths is not null || OutputPath is not null || (Kind is null && Created is null && LegacyOutputPaths is null);
         return new RecordLine(
-            new JobRecord
-            {
-                Id = Id!,
-                Kind = Kind,
-                Prompt = Prompt ?? string.Empty,
-                NegativePrompt = NegativePrompt ?? string.Empty,
-                Ip = Ip ?? string.Empty,
-                User = User,
-                Status = status,
-                Timestamp = (long)Math.Clamp(Math.Floor(seconds), long.MinValue, long.MaxValue),
-                Created = Created,
-                Started = Started,
-                Finished = Finished,
-                Error = error,
-                Images = Images ?? [],
-                InfoFile = InfoFile,
-                RequestSha256 = RequestSha256,
-
-                // The compact forms the reader parsed straight from the bytes, after the Id they derive from.
-                DerivedImageFormats = ImageFormats,
-                HasDerivedInfoFile = InfoFileDerived,
-                RequestDigest = RequestDigest,
-                LegacyOutputPaths = LegacyOutputPaths ?? LegacyPaths(),
-            },
+            new JobRecord(
+                id: Id!,
+                kind: Kind,
+                prompt: Prompt ?? string.Empty,
+                negativePrompt: NegativePrompt ?? string.Empty,
+                ip: Ip ?? string.Empty,
+                user: User,
+                status: status,
+                timestamp: (long)Math.Clamp(Math.Floor(seconds), long.MinValue, long.MaxValue),
+                created: Created,
+                started: Started,
+                finished: Finished,
+                error: error,
+                images: Images ?? [],
+                imageFormats: ImageFormats,
+                infoFile: InfoFile,
+                infoFileDerived: InfoFileDerived,
+                requestSha256: RequestSha256,
+                requestDigest: RequestDigest,
+                legacyOutputPaths: LegacyOutputPaths ?? LegacyPaths()),
             null,
             null,
             isOriginal);

@@ -1,7 +1,7 @@
 namespace JobTracker.Storage;
 
 /// <summary>The snapshot file is not a JSON array of records; it is moved aside, never overwritten.</summary>
-public sealed class SnapshotCorruptException : Exception
+internal sealed class SnapshotCorruptException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="SnapshotCorruptException"/> class.</summary>
     public SnapshotCorruptException()

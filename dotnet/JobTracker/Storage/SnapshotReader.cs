@@ -24,80 +24,16 @@ internal static class SnapshotReader
         Done,
     }
 
-    /// <summary>Snapshots from this size on are read in two halves on two threads.</summary>
-    public const long ParallelFrom = 4 << 20;
-
     /// <summary>Reads the whole snapshot.</summary>
     /// <exception cref="SnapshotCorruptException">The file is not a JSON array of records.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SnapshotContent Read(string path)
     {
-        // Start-up waits for this, so a large file is parsed in two halves at once. The tracker writes one record
-        // per line ("},\n{" between records), so the second half starts at such a line; if the first half does not
-        // end exactly on a record there (a hand-formatted file), the second half's result is dropped.
-        if (new FileInfo(path).Length >= ParallelFrom && FindSplit(path) is { } split)
-        {
-            var tail = Task.Run(() => ReadPart(path, split + 3, long.MaxValue, continuesArray: true));
-            SnapshotContent? head;
-            try
-            {
-                head = ReadPart(path, 0, split + 1, continuesArray: false);
-            }
-            catch
-            {
-                // The caller moves an unreadable file aside: the tail must have let go of it first.
-                Abandon(tail);
-                throw;
-            }
-
-            if (head is not null)
-            {
-                var rest = tail.GetAwaiter().GetResult()!;
-                head.Jobs.AddRange(rest.Jobs);
-                head.Problems.AddRange(rest.Problems);
-                head.OriginalRecords += rest.OriginalRecords;
-                return head;
-            }
-
-            Abandon(tail);
-        }
-
-        return ReadPart(path, 0, long.MaxValue, continuesArray: false)!;
-    }
-
-    /// <summary>Waits for a second half whose result no longer matters: neither its records nor its failure mean anything.</summary>
-    private static void Abandon(Task<SnapshotContent?> tail)
-    {
-        Task.WaitAny(tail);
-        _ = tail.Exception;
-    }
-
-    /// <summary>The offset of a "},\n{" near the middle of the file, or <see langword="null"/>.</summary>
-    private static long? FindSplit(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        var middle = file.Length / 2;
-        var window = new byte[64 * 1024];
-        file.Position = middle;
-        var read = file.ReadAtLeast(window, window.Length, throwOnEndOfStream: false);
-        var at = window.AsSpan(0, read).IndexOf("},\n{"u8);
-        return at < 0 ? null : middle + at;
-    }
-
-    /// <summary>
-    /// Reads the records from <paramref name="start"/> to <paramref name="end"/> (the end of the file when it is
-    /// <see cref="long.MaxValue"/>). With <paramref name="continuesArray"/>, the part starts at a record inside the
-    /// array rather than at its opening bracket.
-    /// </summary>
-    /// <returns>The part's records, or <see langword="null"/> if a part that stops before the end of the file does not stop right after a record.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static SnapshotContent? ReadPart(string path, long start, long end, bool continuesArray)
-    {
+        // One pass on one thread: it runs once per launch, and 100,000 jobs open well inside the start-up bar
+        // (parsing two halves on two threads saved about a tenth of the start-up and cost memory; README, Performance).
         var content = new SnapshotContent();
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
-        file.Position = start;
-        var remaining = end == long.MaxValue ? long.MaxValue : end - start;
-        var isWholeFile = start == 0 && end == long.MaxValue;
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
@@ -105,21 +41,14 @@ internal static class SnapshotReader
             var state = new JsonReaderState(new JsonReaderOptions());
             var phase = Phase.Start;
             var filled = 0;
-            if (continuesArray)
-            {
-                buffer[filled++] = (byte)'[';
-            }
-
-            var exhausted = false;
             while (true)
             {
-                exhausted = Fill(file, buffer, ref filled, ref remaining) || exhausted;
-                if (isWholeFile && phase == Phase.Start && exhausted && buffer.AsSpan(0, filled).Trim(" \t\r\n"u8).IsEmpty)
+                var final = Fill(file, buffer, ref filled);
+                if (phase == Phase.Start && final && buffer.AsSpan(0, filled).Trim(" \t\r\n"u8).IsEmpty)
                 {
                     return content;
                 }
 
-                var final = exhausted && end == long.MaxValue;
                 var reader = new Utf8JsonReader(buffer.AsSpan(0, filled), final, state);
                 phase = ReadChunk(ref reader, buffer.AsSpan(0, filled), phase, records, content);
                 if (phase == Phase.Done)
@@ -130,11 +59,6 @@ internal static class SnapshotReader
                 if (final)
                 {
                     throw new SnapshotCorruptException("the JSON array is not closed properly");
-                }
-
-                if (exhausted)
-                {
-                    return phase == Phase.Records && reader.BytesConsumed == filled && reader.CurrentDepth == 1 ? content : null;
                 }
 
                 state = reader.CurrentState;
@@ -159,25 +83,19 @@ internal static class SnapshotReader
         }
     }
 
-    /// <summary>Fills the rest of the buffer from the file, reading at most <paramref name="remaining"/> bytes.</summary>
-    /// <returns><see langword="true"/> at the end of the file or of the part.</returns>
-    private static bool Fill(FileStream file, byte[] buffer, ref int filled, ref long remaining)
+    /// <summary>Fills the rest of the buffer from the file.</summary>
+    /// <returns><see langword="true"/> at the end of the file.</returns>
+    private static bool Fill(FileStream file, byte[] buffer, ref int filled)
     {
         while (filled < buffer.Length)
         {
-            if (remaining == 0)
-            {
-                return true;
-            }
-
-            var read = file.Read(buffer, filled, (int)Math.Min(buffer.Length - filled, remaining));
+            var read = file.Read(buffer, filled, buffer.Length - filled);
             if (read == 0)
             {
                 return true;
             }
 
             filled += read;
-            remaining -= remaining == long.MaxValue ? 0 : read;
         }
 
         return false;

@@ -2,7 +2,7 @@ namespace JobTracker.Storage;
 
 /// <summary>The paths of the store's files in one data folder.</summary>
 /// <param name="DataDirectory">The folder holding them (absolute).</param>
-public sealed record StoreFiles(string DataDirectory)
+internal sealed record StoreFiles(string DataDirectory)
 {
     /// <summary>Gets the snapshot: a JSON array of job records, one per line.</summary>
     public string Snapshot => Path.Combine(DataDirectory, "jobs.json");

@@ -1,7 +1,7 @@
 namespace JobTracker.Tracking;
 
 /// <summary>What the shim should do with a txt2img/img2img request.</summary>
-public enum BeginAction
+internal enum BeginAction
 {
     /// <summary>Hand the request to A1111 unchanged; it is not tracked.</summary>
     Passthrough,

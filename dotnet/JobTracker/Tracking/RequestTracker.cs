@@ -17,7 +17,7 @@ namespace JobTracker.Tracking;
 /// final response. Image files are written before the answer goes back, so a client that has its
 /// response finds the job Completed with its images, even after a crash right then. Thread-safe.
 /// </summary>
-public sealed class RequestTracker
+internal sealed class RequestTracker
 {
     /// <summary>The error of a job whose request ended without A1111's answer.</summary>
     public const string AbandonedError = "request ended without a response";

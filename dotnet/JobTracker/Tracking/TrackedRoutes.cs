@@ -1,7 +1,7 @@
 namespace JobTracker.Tracking;
 
 /// <summary>The API routes whose requests become jobs.</summary>
-public static class TrackedRoutes
+internal static class TrackedRoutes
 {
     /// <summary>The route name of <c>POST /sdapi/v1/txt2img</c>.</summary>
     public const string Txt2Img = "txt2img";

@@ -6,4 +6,4 @@ namespace JobTracker.Ui;
 /// <param name="Page">The page shown, from 1 (the last page when the one asked for is past the end).</param>
 /// <param name="Pages">How many pages there are (at least 1).</param>
 /// <param name="PageSize">Jobs per page.</param>
-public sealed record JobPage(IReadOnlyList<JobRow> Jobs, int Total, int Page, int Pages, int PageSize);
+internal sealed record JobPage(IReadOnlyList<JobRow> Jobs, int Total, int Page, int Pages, int PageSize);

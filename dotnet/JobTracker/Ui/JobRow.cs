@@ -15,7 +15,7 @@ namespace JobTracker.Ui;
 /// <param name="ImageCount">How many images the job has.</param>
 /// <param name="FirstImage">The absolute path of the first image if it exists, else null.</param>
 /// <param name="Thumbnail">Where its thumbnail is or is to be made, or null when the job can have none.</param>
-public sealed record JobRow(
+internal sealed record JobRow(
     string Id,
     JobStatus Status,
     string Prompt,

@@ -7,7 +7,7 @@ namespace JobTracker.Ui;
 /// <param name="Search">Text the ID or the prompt must contain (case-insensitive); empty for all.</param>
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Jobs per page, <see cref="MinPageSize"/> to <see cref="MaxPageSize"/>.</param>
-public sealed record JobTableQuery(JobStatus? Status, string Search, int Page, int PageSize)
+internal sealed record JobTableQuery(JobStatus? Status, string Search, int Page, int PageSize)
 {
     /// <summary>The fewest jobs per page.</summary>
     public const int MinPageSize = 1;

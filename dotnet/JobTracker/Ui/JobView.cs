@@ -17,7 +17,7 @@ namespace JobTracker.Ui;
 /// <param name="ImageCount">How many images the job has.</param>
 /// <param name="Images">The absolute paths of its images that exist, in A1111's order.</param>
 /// <param name="Info">A1111's generation info object, or null.</param>
-public sealed record JobView(
+internal sealed record JobView(
     string Id,
     JobStatus Status,
     string Prompt,

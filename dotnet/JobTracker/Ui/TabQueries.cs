@@ -12,7 +12,7 @@ namespace JobTracker.Ui;
 /// <param name="output">The tracker's image folder (for thumbnail and info paths).</param>
 /// <param name="images">Finds the jobs' image files.</param>
 /// <param name="log">Where unreadable info files are reported.</param>
-public sealed class TabQueries(JobStore store, OutputFolder output, JobImageLocator images, ITrackerLog log)
+internal sealed class TabQueries(JobStore store, OutputFolder output, JobImageLocator images, ITrackerLog log)
 {
     /// <summary>The page of newest-first jobs the query asks for; past the end, the last page.</summary>
     /// <param name="query">The filter, search and page.</param>
