@@ -49,7 +49,7 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
         var progress = live is null ? null : JobProgress.Of(job!, live, UnixNow());
         details.Write(job!, includeImages, progress, body);
         return progress?.RetryAfterSeconds is { } retry
-            ? new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, RetryReplies.RetryAfter(retry)))
+            ? new ReplyHead(200, ReplyHeaders.JsonWith(RetryReplies.RetryAfter(retry)))
             : ReplyHead.Json(200);
     }
 
@@ -72,11 +72,10 @@ public sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobGat
 
         var progress = JobProgress.Of(job, live, UnixNow());
         details.Write(job, includeImages: false, progress, body);
-        return new ReplyHead(202, HeaderLines.Join(
-            HeaderLines.JsonContentType,
-            "Location: /sdapi/v1/job/" + job.Id,
+        return new ReplyHead(202, ReplyHeaders.JsonWith(
+            ("Location", "/sdapi/v1/job/" + job.Id),
             RetryReplies.JobHeader(job.Id),
-            "Preference-Applied: " + PreferHeader.RespondAsync,
+            ("Preference-Applied", PreferHeader.RespondAsync),
             RetryReplies.RetryAfter(progress.RetryAfterSeconds ?? JobProgress.MinRetryAfterSeconds)));
     }
 

@@ -181,7 +181,7 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
 #pragma warning restore CA1031
         {
             Log(method, context, ex);
-            return new HttpReply(500, HeaderLines.JsonContentType, NativeBuffer.CopyOf(InternalErrorBody));
+            return new HttpReply(500, ReplyHeaders.Json, NativeBuffer.CopyOf(InternalErrorBody));
         }
     }
 
