@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import re
 
-from . import live_state
+from . import live_state, reply_encoding
 from .asgi_messages import app_path, client_ip, headers_for_core
 from .http_reply import Reply
 
@@ -19,6 +19,7 @@ IMAGE_PATH = "/sdapi/v1/job/{job_id}/images/{index}"
 
 JOB, JOBS, IMAGE = "job", "jobs", "image"
 _COMMON_PREFIX = "/sdapi/v1/job"
+_PREPARED = "job_tracker.reply"  # a scope key: the answer, built before the request entered A1111's stack
 _JOB_PATTERN = re.compile(r"/sdapi/v1/job/([^/]+)")
 _IMAGE_PATTERN = re.compile(r"/sdapi/v1/job/([^/]+)/images/([^/]+)")
 
@@ -56,3 +57,17 @@ async def answer_off_loop(core, route: str, params: dict[str, str], scope) -> Re
     if route == JOB and b"images=false" not in scope.get("query_string", b"").lower():
         return await asyncio.to_thread(answer, core, route, params, scope)
     return answer(core, route, params, scope)
+
+
+def handed_over(scope, reply: Reply) -> dict:
+    """The scope to pass through A1111's stack (a browser needs its CORS headers) with the answer already built off
+    the event loop; a body gzip would not pay for (images, a job with its images) is marked as accepting no encoding,
+    so that A1111's GZip does not compress it on the loop."""
+    prepared = scope if reply_encoding.compressible(reply) else reply_encoding.without_compression(scope)
+    return dict(prepared, **{_PREPARED: reply})
+
+
+async def prepared_or_answer(core, route: str, params: dict[str, str], scope) -> Reply:
+    """The answer the middleware built (see handed_over), or, without one, answer_off_loop()."""
+    prepared = scope.get(_PREPARED)
+    return prepared if prepared is not None else await answer_off_loop(core, route, params, scope)

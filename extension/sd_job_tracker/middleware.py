@@ -7,6 +7,7 @@ from .asgi_messages import app_path, client_ip, header, headers_for_core, read_b
 from .reply_encoding import encoded
 from .tracked_exchange import TrackedExchange
 
+BODY_PIECE = 256 * 1024
 TRACKED_PATHS = {"/sdapi/v1/txt2img": "txt2img", "/sdapi/v1/img2img": "img2img"}
 
 
@@ -25,10 +26,12 @@ class JobTrackerMiddleware:
 
     async def __call__(self, scope, receive, send):
         job_route = job_routes.match(scope)
-        # Browsers need A1111's CORS headers, which only come with A1111's own response.
-        if job_route is not None and header(scope, b"origin") is None:
+        if job_route is not None:
             reply = await job_routes.answer_off_loop(self.core, *job_route, scope)
-            await _send(send, reply.status, *encoded(scope, reply))
+            if header(scope, b"origin") is None:
+                await _send(send, reply.status, *encoded(scope, reply))
+            else:  # Browsers need A1111's CORS headers, which only come with A1111's own response.
+                await self.app(job_routes.handed_over(scope, reply), receive, send)
             return
         route = tracked_route(scope)
         if route is None or not self.core.is_enabled():
@@ -54,5 +57,10 @@ class JobTrackerMiddleware:
 
 
 async def _send(send, status: int, headers, body: bytes) -> None:
+    """The reply in pieces of BODY_PIECE bytes: the server copies each piece into its socket buffer on the event loop,
+    and waits for the client to drain it between pieces, so a job with megabytes of images holds the loop a few
+    microseconds at a time instead of milliseconds at once."""
     await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body, "more_body": False})
+    for start in range(0, len(body), BODY_PIECE) or range(1):
+        end = start + BODY_PIECE
+        await send({"type": "http.response.body", "body": body[start:end], "more_body": end < len(body)})

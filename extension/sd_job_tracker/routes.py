@@ -1,5 +1,6 @@
 """The tracker's HTTP routes on A1111's FastAPI app, so that they are listed in /docs and browsers
-reach them through A1111's CORS layer. Each body hands the request to the core (job_routes.answer).
+reach them through A1111's CORS layer. Each body sends the answer the middleware built before the request entered
+A1111's stack, or asks the core itself when there is none (job_routes.prepared_or_answer).
 
 Handlers are async and never touch the thread pool, which queued generations can exhaust.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, answer, answer_off_loop
+from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, prepared_or_answer
 
 
 def register(app, core) -> None:
@@ -16,15 +17,15 @@ def register(app, core) -> None:
 
     async def get_job(request: Request) -> Response:
         """Get one tracked job with its images (base64), queue position, progress and ETA."""
-        return _response(await answer_off_loop(core, JOB, request.path_params, request.scope))
+        return _response(await prepared_or_answer(core, JOB, request.path_params, request.scope))
 
     async def get_job_image(request: Request) -> Response:
         """Get image n of a tracked job as a file (PNG/JPEG/WebP as stored), with ETag."""
-        return _response(answer(core, IMAGE, request.path_params, request.scope))
+        return _response(await prepared_or_answer(core, IMAGE, request.path_params, request.scope))
 
     async def list_jobs(request: Request) -> Response:
         """List tracked jobs, newest first; filters: ip, status, after, limit."""
-        return _response(answer(core, JOBS, {}, request.scope))
+        return _response(await prepared_or_answer(core, JOBS, {}, request.scope))
 
     if JOB_PATH not in existing:
         app.add_api_route(JOB_PATH, get_job, methods=["GET"], tags=["Job Tracker"])
