@@ -116,10 +116,10 @@ class TrackedExchange:
     async def _finish(self, send) -> None:
         body = b"".join(self.chunks)
         if self.phase == ACCEPTED:
-            self._record(body)  # the client has its 202; the result is fetched from the job
+            await self._record(body)  # the client has its 202; the result is fetched from the job
             return
         if self.phase == EARLY_HEADERS_SENT:
-            out = self._record(body)
+            out = await self._record(body)
             async with self.send_lock:
                 await send({"type": "http.response.body", "body": out, "more_body": False})
             return
@@ -128,7 +128,7 @@ class TrackedExchange:
         # never reports admissions (SD.Next). The job is over, so a 202 would come after the
         # generation: the client gets the result itself, as if it had not asked to respond async.
         if self.admitted.is_set() or (self.status == 200 and self.core.queued(self.job_id)):
-            out = self._record(body)
+            out = await self._record(body)
             headers = replace_header(self.app_headers, b"content-length", str(len(out)).encode("ascii"))
             headers = replace_header(headers, b"x-job-id", self.job_id.encode("ascii"))
         else:
@@ -139,9 +139,11 @@ class TrackedExchange:
             await send({"type": "http.response.start", "status": self.status, "headers": headers})
             await send({"type": "http.response.body", "body": out, "more_body": False})
 
-    def _record(self, body: bytes) -> bytes:
+    async def _record(self, body: bytes) -> bytes:
+        """The core stores the result (megabytes of images, decoded and written to disk) on a worker thread, so the
+        event loop serves every other request meanwhile. Once begun it runs to its end, even if this task is cancelled."""
         self.finished = True
-        return self.core.finish(self.job_id, self.status, body)
+        return await asyncio.to_thread(self.core.finish, self.job_id, self.status, body)
 
 
 def a1111_error_body(error: Exception) -> bytes:

@@ -1,6 +1,7 @@
-"""The WebUI keeps answering while the tracker builds a job's answer with its images: that work (reading the files,
-base64, the JSON) runs off the event loop, for a client of the tracker's own path and for a browser, whose request goes
-through A1111's stack. How long it takes is measured by tests/bench/big_job_bench.py, not here."""
+"""The WebUI keeps answering while the tracker works with megabytes of images: building a job's answer (reading the
+files, base64, the JSON; for a client of the tracker's own path and for a browser, whose request goes through A1111's
+stack) and storing A1111's result (decoding, writing the files) run off the event loop. How long they take is
+measured by tests/bench/big_job_bench.py, not here."""
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -10,7 +11,7 @@ import pytest
 from api_client import payload, txt2img
 from repo import REPO
 
-HOLD_EXTENSION = REPO / "tests" / "e2e" / "extensions" / "held-job-answer"
+HOLD_EXTENSION = REPO / "tests" / "e2e" / "extensions" / "held-core-calls"
 IMAGES = 4
 
 
@@ -18,11 +19,18 @@ def _get_soon(server, path: str, **kwargs) -> httpx.Response:
     return httpx.get(f"{server.base_url}{path}", timeout=10, trust_env=False, **kwargs)
 
 
-def _wait_for_building(server, count: int) -> None:
+def _wait_until_held(server, point: str) -> None:
     deadline = time.monotonic() + 30
-    while server.get("/test/job-answers").json()["building"] != count:
-        assert time.monotonic() < deadline, f"never {count} job answers in the middle of being built"
+    while server.get(f"/test/hold/{point}").json()["held"] != 1:
+        assert time.monotonic() < deadline, f"no {point} call was ever held"
         time.sleep(0.02)
+
+
+def _answered_meanwhile(server, job_id: str) -> list[httpx.Response]:
+    # Each is answered by the event loop while the core call is held in the middle of its work: were that call made on
+    # the loop, they would wait for the release (which only the loop could receive) and time out.
+    return [_get_soon(server, "/standin/generations"), _get_soon(server, "/sdapi/v1/progress"),
+            _get_soon(server, f"/sdapi/v1/job/{job_id}", params={"images": "false"})]
 
 
 @pytest.mark.parametrize("headers", [{}, {"Origin": "http://example.test"}], ids=["tracker-path", "browser"])
@@ -32,25 +40,43 @@ def test_the_webui_answers_while_a_job_with_its_images_is_being_built(tracker, h
     assert response.status_code == 200, response.text
     job_id = response.headers["x-job-id"]
 
-    server.post("/test/job-answers/arm")
+    server.post("/test/hold/answer/arm")
     with ThreadPoolExecutor(max_workers=1) as pool:
         job = pool.submit(server.get, f"/sdapi/v1/job/{job_id}", headers=headers)
         try:
-            _wait_for_building(server, 1)
-            # Each of these is answered by the event loop while the job's answer is held in the middle of being built:
-            # were it built on the loop, they would wait for the release (which only they could send) and time out.
-            trivial = _get_soon(server, "/standin/generations")
-            progress = _get_soon(server, "/sdapi/v1/progress")
-            other_job = _get_soon(server, f"/sdapi/v1/job/{job_id}", params={"images": "false"})
-            assert server.get("/test/job-answers").json()["building"] == 1, "the job's answer did not wait meanwhile"
+            _wait_until_held(server, "answer")
+            trivial, progress, other_job = _answered_meanwhile(server, job_id)
+            assert server.get("/test/hold/answer").json()["held"] == 1, "the job's answer did not wait meanwhile"
         finally:
-            server.post("/test/job-answers/release")
+            server.post("/test/hold/answer/release")
         answer = job.result(timeout=60)
 
     assert trivial.status_code == 200 and progress.status_code == 200
     assert other_job.status_code == 200 and other_job.json()["status"] == "Completed"
     assert answer.status_code == 200, answer.text[:300]
     assert len(answer.json()["images"]) == IMAGES
+    server.assert_no_tracker_errors()
+
+
+def test_the_webui_answers_while_a_result_with_images_is_being_stored(tracker):
+    server = tracker(more_extensions=[HOLD_EXTENSION])
+    server.post("/test/hold/finish/arm")
+    body = payload("held while stored", width=256, height=256, batch_size=IMAGES)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        generation = pool.submit(txt2img, server.base_url, body)
+        try:
+            _wait_until_held(server, "finish")
+            job_id = server.get("/sdapi/v1/jobs", params={"limit": 1}).json()[0]["id"]
+            trivial, progress, job = _answered_meanwhile(server, job_id)
+            assert server.get("/test/hold/finish").json()["held"] == 1, "storing the result did not wait meanwhile"
+        finally:
+            server.post("/test/hold/finish/release")
+        response = generation.result(timeout=60)
+
+    assert trivial.status_code == 200 and progress.status_code == 200
+    assert job.status_code == 200 and job.json()["status"] == "Processing"  # A1111 has answered; not yet stored
+    assert response.status_code == 200 and response.json()["job_id"] == job_id
+    assert len(server.get(f"/sdapi/v1/job/{job_id}").json()["images"]) == IMAGES
     server.assert_no_tracker_errors()
 
 
