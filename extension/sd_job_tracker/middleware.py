@@ -2,12 +2,11 @@
 tracker's own GET routes itself (see job_routes)."""
 from __future__ import annotations
 
-from . import job_routes
+from . import body_pieces, job_routes
 from .asgi_messages import app_path, client_ip, header, headers_for_core, read_body, replaying
 from .reply_encoding import encoded
 from .tracked_exchange import TrackedExchange
 
-BODY_PIECE = 256 * 1024
 TRACKED_PATHS = {"/sdapi/v1/txt2img": "txt2img", "/sdapi/v1/img2img": "img2img"}
 
 
@@ -57,10 +56,6 @@ class JobTrackerMiddleware:
 
 
 async def _send(send, status: int, headers, body: bytes) -> None:
-    """The reply in pieces of BODY_PIECE bytes: the server copies each piece into its socket buffer on the event loop,
-    and waits for the client to drain it between pieces, so a job with megabytes of images holds the loop a few
-    microseconds at a time instead of milliseconds at once."""
     await send({"type": "http.response.start", "status": status, "headers": headers})
-    for start in range(0, len(body), BODY_PIECE) or range(1):
-        end = start + BODY_PIECE
-        await send({"type": "http.response.body", "body": body[start:end], "more_body": end < len(body)})
+    async for piece, more in body_pieces.pieces(body):
+        await send({"type": "http.response.body", "body": piece, "more_body": more})

@@ -7,8 +7,9 @@ Handlers are async and never touch the thread pool, which queued generations can
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
+from . import body_pieces
 from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, prepared_or_answer
 
 
@@ -36,7 +37,11 @@ def register(app, core) -> None:
 
 
 def _response(reply) -> Response:
-    response = Response(content=reply.body, status_code=reply.status)
+    if len(reply.body) <= body_pieces.PIECE:
+        response = Response(content=reply.body, status_code=reply.status)
+    else:  # megabytes of images: sent in pieces (see body_pieces), with their length, as A1111's stack passes them on
+        response = StreamingResponse(body_pieces.chunks(reply.body), status_code=reply.status,
+                                     headers={"content-length": str(len(reply.body))})
     for name, value in reply.headers:
         response.headers[name] = value
     return response
