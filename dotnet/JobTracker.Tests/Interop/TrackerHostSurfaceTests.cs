@@ -13,7 +13,7 @@ public class TrackerHostSurfaceTests
     [
         "JobTracker.Interop.HttpReply: property NativeBuffer Body { get; }",
         "JobTracker.Interop.HttpReply: method void Dispose()",
-        "JobTracker.Interop.HttpReply: property string Headers { get; }",
+        "JobTracker.Interop.HttpReply: property string[] Headers { get; }",
         "JobTracker.Interop.HttpReply: property int Status { get; }",
         "JobTracker.Interop.NativeBuffer: property long Address { get; }",
         "JobTracker.Interop.NativeBuffer: method void Dispose()",
