@@ -15,7 +15,7 @@ class Reply:
     @classmethod
     def from_dotnet(cls, reply) -> "Reply":
         try:
-            headers = parse_header_lines(str(reply.Headers or ""))
+            headers = header_pairs(reply.Headers)
             body = native_bytes.take(reply.Body)
             return cls(int(reply.Status), headers, body)
         finally:
@@ -27,13 +27,11 @@ class Reply:
         return headers
 
 
-def parse_header_lines(text: str) -> list[tuple[str, str]]:
-    headers = []
-    for line in text.split("\n"):
-        name, separator, value = line.partition(":")
-        if separator and name.strip():
-            headers.append((name.strip(), value.strip()))
-    return headers
+def header_pairs(alternating) -> list[tuple[str, str]]:
+    """The core's reply headers as they cross the bridge (name, value, name, value, ...), as (name, value) pairs;
+    nothing is split or trimmed."""
+    items = [str(item) for item in alternating or ()]
+    return list(zip(items[0::2], items[1::2]))
 
 
 def internal_error(detail: str = "internal error; see the server log") -> Reply:

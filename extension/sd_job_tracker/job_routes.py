@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import re
 
-from . import live_state
+from . import body_pieces, live_state, reply_encoding
 from .asgi_messages import app_path, client_of, headers_for_core
 from .http_reply import Reply
 from .reply_encoding import encoded
@@ -20,6 +20,7 @@ IMAGE_PATH = "/sdapi/v1/job/{job_id}/images/{index}"
 
 JOB, JOBS, IMAGE = "job", "jobs", "image"
 _COMMON_PREFIX = "/sdapi/v1/job"
+_PREPARED = "job_tracker.reply"  # a scope key: the answer, built before the request entered A1111's stack
 _JOB_PATTERN = re.compile(r"/sdapi/v1/job/([^/]+)")
 _IMAGE_PATTERN = re.compile(r"/sdapi/v1/job/([^/]+)/images/([^/]+)")
 
@@ -60,7 +61,23 @@ async def answer(core, route: str, params: dict[str, str], scope) -> Reply:
 
 
 async def send_answer(send, scope, reply: Reply) -> None:
-    """Sends a reply straight to the server (the middleware's stack), gzipped as A1111's GZipMiddleware would."""
+    """Sends a reply straight to the server (the middleware's stack), gzipped as A1111's GZipMiddleware would, in
+    pieces with a turn of the event loop between them (see body_pieces)."""
     headers, body = encoded(scope, reply)
     await send({"type": "http.response.start", "status": reply.status, "headers": headers})
-    await send({"type": "http.response.body", "body": body, "more_body": False})
+    async for piece, more in body_pieces.pieces(body):
+        await send({"type": "http.response.body", "body": piece, "more_body": more})
+
+
+def handed_over(scope, reply: Reply) -> dict:
+    """The scope to pass through A1111's stack (a browser needs its CORS headers) with the answer already built off
+    the event loop; a body gzip would not pay for (images, a job with its images) is marked as accepting no encoding,
+    so that A1111's GZip does not compress it on the loop."""
+    prepared = scope if reply_encoding.compressible(reply) else reply_encoding.without_compression(scope)
+    return dict(prepared, **{_PREPARED: reply})
+
+
+async def prepared_or_answer(core, route: str, params: dict[str, str], scope) -> Reply:
+    """The answer the middleware built (see handed_over), or, without one, answer()."""
+    prepared = scope.get(_PREPARED)
+    return prepared if prepared is not None else await answer(core, route, params, scope)

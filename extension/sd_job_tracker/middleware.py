@@ -25,9 +25,12 @@ class JobTrackerMiddleware:
 
     async def __call__(self, scope, receive, send):
         job_route = job_routes.match(scope)
-        # Browsers need A1111's CORS headers, which only come through A1111's stack: the same route, sent by it.
-        if job_route is not None and header(scope, b"origin") is None:
-            await job_routes.send_answer(send, scope, await job_routes.answer(self.core, *job_route, scope))
+        if job_route is not None:
+            reply = await job_routes.answer(self.core, *job_route, scope)
+            if header(scope, b"origin") is None:
+                await job_routes.send_answer(send, scope, reply)
+            else:  # Browsers need A1111's CORS headers, which only come through A1111's stack: the same answer, sent by it.
+                await self.app(job_routes.handed_over(scope, reply), receive, send)
             return
         route = tracked_route(scope)
         if route is None or not self.core.is_enabled():

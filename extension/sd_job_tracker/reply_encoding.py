@@ -29,11 +29,23 @@ def encoded(scope, reply: Reply) -> tuple[list[tuple[bytes, bytes]], bytes]:
     return headers, body
 
 
-def _worth_compressing(scope, reply: Reply) -> bool:
+def compressible(reply: Reply) -> bool:
+    """Whether gzip pays for reply and costs the event loop no more than a couple of milliseconds."""
     if not MINIMUM_SIZE <= len(reply.body) <= MAXIMUM_SIZE:
         return False
     content_type = next((value for name, value in reply.headers if name.lower() == "content-type"), "")
-    if not content_type.startswith("application/json"):
+    return content_type.startswith("application/json")
+
+
+def without_compression(scope) -> dict:
+    """A copy of scope whose request accepts no encoding: A1111's GZipMiddleware, which compresses every body of
+    1,000 bytes or more on the event loop (images and megabytes of base64 too), then sends it as it is."""
+    headers = [(name, value) for name, value in scope.get("headers", []) if name.lower() != b"accept-encoding"]
+    return dict(scope, headers=headers)
+
+
+def _worth_compressing(scope, reply: Reply) -> bool:
+    if not compressible(reply):
         return False
     accepted = (header(scope, b"accept-encoding") or b"").decode("latin-1").lower()
     return "gzip" in accepted

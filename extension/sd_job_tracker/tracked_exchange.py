@@ -85,17 +85,23 @@ class TrackedExchange:
                                int(message["status"]), header_pairs(message.get("headers", [])))
         elif message["type"] == "http.response.body":
             chunk = bytes(message.get("body", b""))
+            more = bool(message.get("more_body", False))
+            # The last piece makes the core store the result (megabytes of images decoded and written to disk): on a
+            # worker thread, so the event loop serves every other request meanwhile.
             await self._report("record A1111's answer", self.exchange.AppBody,
-                               native_bytes.address_of(chunk), len(chunk), bool(message.get("more_body", False)))
+                               native_bytes.address_of(chunk), len(chunk), more, off_loop=not more)
 
     async def _watch_client(self, receive) -> None:
         while (await receive())["type"] != "http.disconnect":
             pass
         await self._report("note that the client left", self.exchange.ClientGone)
 
-    async def _report(self, what: str, method, *args):
+    async def _report(self, what: str, method, *args, off_loop: bool = False):
         async with self._lock:
-            step = self.core.step(what, method, *args)
+            if off_loop:
+                step = await asyncio.to_thread(self.core.step, what, method, *args)
+            else:
+                step = self.core.step(what, method, *args)
             await carry_out(self._send, step)
             return step
 

@@ -7,6 +7,8 @@ sentinel tree planted beside it, the stand-in's sources) may have changed.
 """
 from __future__ import annotations
 
+import asyncio
+import base64
 import ipaddress
 import json
 import string
@@ -16,6 +18,9 @@ from urllib.parse import quote
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from fastapi.exceptions import HTTPException
+from fastapi.security import HTTPBasic
+from starlette.requests import Request
 
 from api_client import payload
 from hostile_target import ALICE, API_AUTH, BOB, CAROL, HostileTarget, plant_sentinels, stored_jobs, tree_digest
@@ -44,7 +49,9 @@ ids = st.one_of(st.sampled_from(CLASSIC_IDS), st.text(max_size=64), st.text(alph
                 st.text(alphabet="./\\%:AZaz09", min_size=1, max_size=40))
 index_values = st.one_of(
     st.integers(min_value=-10**30, max_value=10**30).map(str),
-    st.sampled_from(["-1", "-0", "+1", "1e3", "0x1", "1.0", "NaN", "inf", " 1", "1 ", "٣", "../0", "%2e%2e", "0/../../x"]),
+    st.sampled_from(["-1", "-0", "+1", "1e3", "0x1", "1.0", "NaN", "inf", " 1", "1 ", "٣", "../0", "%2e%2e", "0/../../x",
+                     "00", "000", "0\x00", "0\x00\x00", "\x000", "+0", " 0", "0 ", "0" * 50, "1" + "0" * 400, "9" * 20,
+                     "0\u0660", "\uff10", "0\n", "0\x85", "0\u2028", "-00", "0e0", "0_0", "1" * 10]),
     st.text(max_size=40))
 numbers = st.one_of(
     st.integers(min_value=-2**70, max_value=2**70).map(str),
@@ -54,13 +61,48 @@ query_values = st.one_of(numbers, st.text(max_size=80),
                          st.sampled_from(["pending", "PeNdInG", "Completed", "completed;drop", "done", "127.0.0.1", "::1",
                                           "1000", "100000", "2147483648", "9" * 40, "00000000", "AAAAAAAA", "AAAA%00AA"]))
 query_names = st.one_of(st.sampled_from(["limit", "after", "status", "ip", "images", "user", "before"]), st.text(max_size=10))
-header_text = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF, blacklist_characters="\x7f"),
-                      max_size=200).map(str.strip)
+# Characters .NET's line reading would break at inside one header value (U+0085 is byte 0x85 read as latin-1; U+2028
+# and U+2029 arrive as their UTF-8 bytes), set before what would be read as a header of its own.
+# (Control characters such as \f never reach the WebUI: the HTTP server refuses the request.)
+LINE_BREAKERS = ["\x85", "\xe2\x80\xa8", "\xe2\x80\xa9"]
+SMUGGLED_HEADERS = [
+    f"6.6.6.6{breaker}, 10.0.0.9" for breaker in LINE_BREAKERS] + [
+    f"x{breaker}x-forwarded-for: 6.6.6.6" for breaker in LINE_BREAKERS] + [
+    f"for=6.6.6.6{breaker}forwarded: for=7.7.7.7" for breaker in LINE_BREAKERS] + [
+    f"Basic YWxpY2U6czNjcmV0{breaker}authorization: Basic Ym9iOmh1bnRlcjI=" for breaker in LINE_BREAKERS]
+header_text = st.one_of(
+    st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF, blacklist_characters="\x7f"),
+            max_size=200).map(str.strip),
+    st.sampled_from(SMUGGLED_HEADERS))
+ALICE_TOKEN = base64.b64encode(b"alice:s3cret").decode()
+# Tokens FastAPI's HTTPBasic (Python's lenient b64decode, ASCII only) reads as alice's, or refuses, or reads as
+# someone else: the tracker must read each one the same.
+LENIENT_TOKENS = [
+    "Basic !" + ALICE_TOKEN, "Basic " + ALICE_TOKEN + "!", "Basic *" + ALICE_TOKEN + "*", "Basic YWxp Y2U6 czNj cmV0",
+    "Basic YWxp.Y2U6_czNj-cmV0", "Basic " + ALICE_TOKEN + "=", "Basic " + ALICE_TOKEN + "==", "Basic " + ALICE_TOKEN + "AAAA",
+    "Basic " + ALICE_TOKEN + "=AAAA", "Basic " + ALICE_TOKEN[:-1], "Basic " + ALICE_TOKEN[:-2] + "=",
+    "Basic " + ALICE_TOKEN + "\x85", "Basic \x85" + ALICE_TOKEN, "Basic " + ALICE_TOKEN[:8] + "\xe9" + ALICE_TOKEN[8:],
+    "Basic " + ALICE_TOKEN[:8] + "\xe2\x80\xa8" + ALICE_TOKEN[8:], "Basic\x85" + ALICE_TOKEN, "basic  " + ALICE_TOKEN,
+    "Basic " + base64.b64encode("alicé:s3cret".encode()).decode(), "Basic " + base64.b64encode("alice:s3crét".encode("latin-1")).decode(),
+    "Basic " + base64.b64encode(b"alice:s3cret:").decode(), "Basic " + base64.b64encode(b"alice").decode(),
+    "Basic " + base64.urlsafe_b64encode(b"alice:s3cret").decode(),
+]
+
+
+def fastapi_reads_alice(authorization: str) -> bool:
+    """What A1111's --api-auth makes of the header: FastAPI's own HTTPBasic, as the request arrives (latin-1)."""
+    request = Request({"type": "http", "headers": [(b"authorization", authorization.strip(" \t").encode("latin-1"))]})
+    try:
+        credentials = asyncio.run(HTTPBasic(auto_error=False)(request))
+    except HTTPException:
+        return False
+    return credentials is not None and (credentials.username, credentials.password) == ALICE
 
 
 def latin1(headers: dict) -> dict:
-    """Header values as bytes: HTTP allows any octet from 0x20 up, httpx would refuse non-ASCII text."""
-    return {name: value.strip().encode("latin-1") for name, value in headers.items()}
+    """Header values as bytes: HTTP allows any octet from 0x20 up, httpx would refuse non-ASCII text. Only the space
+    and tab the server would drop are trimmed: a 0x85 at either end is sent as it is."""
+    return {name: value.strip(" \t").encode("latin-1") for name, value in headers.items()}
 prompts = st.one_of(
     st.text(max_size=400),
     st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=50),
@@ -160,8 +202,8 @@ def test_hostile_image_indexes_and_other_path_parameters(target, value):
         path = "".join(part if not part.startswith("{") else quote(value, safe="") for part in _split_parameters(path))
         response = target.get(path)
         if response.status_code == 200 and response.headers["content-type"].startswith("image/"):
-            # A value that names one of the job's images (e.g. "0") gets the file itself.
-            assert response.content[:4] == b"\x89PNG", path
+            # Only the canonical index of one of the job's images (it has one: "0") gets the file itself.
+            assert value == "0" and response.content[:4] == b"\x89PNG", path
             continue
         target.check_reply(response, value)
         assert response.status_code in (400, 404), (path, response.text[:300])
@@ -238,7 +280,8 @@ def test_hostile_prompts_are_stored_verbatim(target, prompt, negative):
 @suite_settings(60)
 @given(authorization=st.one_of(header_text, st.binary(max_size=60).map(lambda b: "Basic " + __import__("base64").b64encode(b).decode()),
                                st.sampled_from(["Basic", "Bearer x", "Basic YWxpY2U6czNjcmV0", "basic  YWxpY2U6czNjcmV0 ",
-                                                "Basic YWxpY2U6czNjcmV0Og==", "Basic " + "A" * 9000])),
+                                                "Basic YWxpY2U6czNjcmV0Og==", "Basic " + "A" * 9000]),
+                               st.sampled_from(LENIENT_TOKENS)),
        forwarded_for=header_text, forwarded=header_text)
 def test_hostile_headers_on_the_list(target, authorization, forwarded_for, forwarded):
     headers = {"Authorization": authorization, "X-Forwarded-For": forwarded_for, "Forwarded": forwarded}
@@ -247,8 +290,7 @@ def test_hostile_headers_on_the_list(target, authorization, forwarded_for, forwa
     if target.auth is None:
         assert response.status_code == 200
     else:
-        right = authorization.strip().lower().startswith("basic") and authorization.split()[-1] == "YWxpY2U6czNjcmV0"
-        assert response.status_code == (200 if right else 401), (authorization, response.text)
+        assert response.status_code == (200 if fastapi_reads_alice(authorization) else 401), (authorization, response.text)
 
 
 @suite_settings(15)
@@ -264,6 +306,56 @@ def test_hostile_forwarding_headers_record_a_real_address(target, forwarded_for,
     recorded = next(job["ip"] for job in target.get("/sdapi/v1/jobs", params={"limit": 500}).json() if job["id"] == job_id)
     ipaddress.ip_address(recorded)  # always an address, never the header's free text
     assert recorded == "127.0.0.1" or recorded in forwarded_for + forwarded or recorded.upper() in (forwarded_for + forwarded).upper()
+
+
+# Bodies Python's json reads (so A1111 runs them) that a stricter parser would refuse: each is tracked, with the
+# tracker's ID, whatever force_task_id the client put in.
+PYTHON_JSON_ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+PYTHON_JSON_EXTRAS = ["", '"x_extra": NaN', '"x_extra": Infinity', '"x_extra": -Infinity', '"x_extra": [NaN, -Infinity]',
+                      '"x_extra": "\\ud800"', '"x_extra": "\\udfff\\ud800x"', '"x_extra": ' + "[" * 600 + "]" * 600,
+                      '"x_extra": ' + '{"a":' * 300 + "1" + "}" * 300, '"force_task_id": "clientID"']
+python_json_bodies = st.tuples(st.text(max_size=60), st.sampled_from(PYTHON_JSON_ENCODINGS),
+                               st.sampled_from(PYTHON_JSON_EXTRAS))
+
+
+@suite_settings(30)
+@given(body=python_json_bodies)
+def test_bodies_pythons_json_reads_are_tracked_with_the_trackers_id(target, body):
+    prompt, encoding, extra = body
+    fields = json.dumps({**payload(prompt), "steps": 1, "width": 16, "height": 16})
+    text = fields[:-1] + (", " + extra if extra else "") + "}"
+    response = target.post("/sdapi/v1/txt2img", content=text.encode(encoding), headers={"content-type": "application/json"})
+    reply = target.check_reply(response, text)
+    assert response.status_code == 200, (encoding, extra[:40], response.text[:300])
+    job_id = response.headers.get("x-job-id")
+    assert job_id and job_id != "clientID" and reply["job_id"] == job_id, (encoding, extra[:40])
+    target.created.add(job_id)
+    job = target.get(f"/sdapi/v1/job/{job_id}", params={"images": "false"})
+    assert target.check_reply(job, text)["prompt"] == prompt
+
+
+X_JOB_IDS = ["Nel85AAA\x85xyz", "AAAAAAAA\x85", "\x85AAAAAAAA", "AAAA\xe2\x80\xa8AAAA", "AAAAAAAA\xe2\x80\xa9",
+             "AAAAAAAA, BBBBBBBB", "AAAAAAA", "AAAAAAAAA", "AAAA AAAA", "ÀÀÀÀÀÀÀÀ", "AAAAAAA\xff"]
+
+
+@suite_settings(20)
+@given(chosen=st.one_of(st.sampled_from(X_JOB_IDS), header_text),
+       prefer=st.sampled_from(["", "respond-async", "x\x85respond-async", "respond-async\xe2\x80\xa8x"]))
+def test_hostile_x_job_id_headers_are_an_id_or_refused(target, chosen, prefer):
+    headers = latin1({"X-Job-ID": chosen, **({"Prefer": prefer} if prefer else {})})
+    response = target.post("/sdapi/v1/txt2img", json={**payload("chosen id"), "steps": 1, "width": 16, "height": 16},
+                           headers=headers)
+    reply = target.check_reply(response, repr(headers))
+    sent = headers["X-Job-ID"].decode("latin-1")
+    if response.status_code == 400:
+        assert reply["error"] == "BadRequest" and "x-job-id" not in response.headers
+        return
+    # Only a header that is exactly 8 characters from [A-Za-z0-9] names the job; never a piece of a longer value.
+    assert response.status_code in (200, 202, 409, 422), (sent, response.status_code, response.text[:300])
+    assert len(sent) == 8 and sent.isascii() and sent.isalnum(), (sent, response.status_code)
+    if response.status_code in (200, 202):
+        assert response.headers["x-job-id"] == sent
+        target.created.add(sent)
 
 
 def test_many_simultaneous_lookups(target):

@@ -2,6 +2,8 @@
 may not read is only "taken", whatever its state."""
 import base64
 import json
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
@@ -88,8 +90,33 @@ def test_every_body_python_reads_is_tracked_with_the_trackers_id(tracker):
     assert _job(server, _post(server, bodies["surrogate"], {}).headers["x-job-id"])["prompt"] == "lone \ufffd surrogate"
 
 
+def test_another_users_id_reserved_but_not_yet_queued_is_only_taken(tracker):
+    # --standin-hold-admission holds alice's request where A1111 has validated it but not yet queued its task: the
+    # tracker has reserved her ID, A1111 has not taken it yet. Bob, sending her exact body with her ID, learns nothing.
+    server = tracker("--api-auth", USERS, "--standin-hold-admission")
+    body = json.dumps(payload("alice's secret, not yet queued")).encode()
+    alice = {"Authorization": "Basic " + base64.b64encode(b"alice:wonderland").decode(), "X-Job-ID": "AliceRsv"}
+    bob = {**alice, "Authorization": "Basic " + BOB_TOKEN}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = pool.submit(_post, server, body, alice)
+        try:
+            deadline = time.monotonic() + 30
+            while server.get("/standin/admission").json()["held"] != 1:
+                assert time.monotonic() < deadline, "alice's request never reached the WebUI"
+                time.sleep(0.02)
+            taken = _post(server, body, bob)
+            retried = _post(server, body, alice)
+            assert server.get("/standin/admission").json()["held"] == 1, "alice's request left the reserved state"
+        finally:
+            server.post("/standin/admission/open")
+        answered = first.result(timeout=60)
+    assert taken.status_code == 422, taken.text
+    assert taken.json()["error"] == "IdempotencyKeyMismatch" and "AliceRsv" not in taken.headers.get("x-job-id", "")
+    assert retried.status_code == 409, retried.text  # her own retry: the same request, still in flight
+    assert answered.status_code == 200 and answered.json()["job_id"] == "AliceRsv"
+
+
 def test_another_users_id_in_flight_is_only_taken(tracker):
-    # The reserved-but-not-queued moment is too short to hit over HTTP; RequestTrackerRetryTests covers it.
     server = tracker("--api-auth", USERS, "--standin-step-seconds", "0.2")
     body = json.dumps({**payload("alice's secret"), "steps": 30}).encode()
     alice = {"Authorization": "Basic " + base64.b64encode(b"alice:wonderland").decode(), "X-Job-ID": "AliceJob",

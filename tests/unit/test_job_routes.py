@@ -1,7 +1,11 @@
 """Which requests the middleware answers as the tracker's own GET routes."""
+import asyncio
+
 import pytest
 
-from sd_job_tracker.job_routes import IMAGE, JOB, JOBS, match
+from sd_job_tracker.http_reply import Reply
+from sd_job_tracker.job_routes import IMAGE, JOB, JOBS, handed_over, match, prepared_or_answer
+from sd_job_tracker.reply_encoding import MAXIMUM_SIZE
 
 
 def scope(path: str, method: str = "GET", root_path: str = "") -> dict:
@@ -37,3 +41,24 @@ def test_websocket_scope_is_left_alone():
 
 def test_subpath_prefix_is_removed():
     assert match(scope("/sd/sdapi/v1/job/AbCd1234", root_path="/sd")) == (JOB, {"job_id": "AbCd1234"})
+
+
+def _browser_scope() -> dict:
+    return {"type": "http", "method": "GET", "path": "/sdapi/v1/job/AbCd1234", "root_path": "",
+            "headers": [(b"origin", b"http://example.test"), (b"accept-encoding", b"gzip, br")]}
+
+
+def test_a_large_answer_handed_to_the_webui_accepts_no_encoding_so_its_gzip_leaves_it_alone():
+    scope = _browser_scope()
+    reply = Reply(200, [("Content-Type", "application/json")], b"[" + b" " * (MAXIMUM_SIZE + 10) + b"]")
+    handed = handed_over(scope, reply)
+    assert handed["headers"] == [(b"origin", b"http://example.test")]
+    assert scope["headers"][1] == (b"accept-encoding", b"gzip, br"), "the caller's scope is left as it was"
+    assert asyncio.run(prepared_or_answer(None, JOB, {}, handed)) is reply
+
+
+def test_an_image_handed_to_the_webui_is_never_compressed_and_a_small_json_answer_is_gzipped_as_a1111_would():
+    image = Reply(200, [("Content-Type", "image/png")], b"\x89PNG" + b"\0" * 5000)
+    small = Reply(200, [("Content-Type", "application/json")], b"[" + b" " * 5000 + b"]")
+    assert (b"accept-encoding", b"gzip, br") not in handed_over(_browser_scope(), image)["headers"]
+    assert (b"accept-encoding", b"gzip, br") in handed_over(_browser_scope(), small)["headers"]

@@ -43,16 +43,16 @@ public class ImageReplyTests
         {
             Assert.That(head.Status, Is.EqualTo(200));
             Assert.That(body.WrittenSpan.ToArray(), Is.EqualTo(_png));
-            Assert.That(ReplyHeaderLines.Find(head.Headers, "content-type"), Is.EqualTo("image/png"));
-            Assert.That(ReplyHeaderLines.Find(head.Headers, "etag"), Does.Match("^\"[0-9a-f]{32}\"$"));
-            Assert.That(ReplyHeaderLines.Find(head.Headers, "cache-control"), Does.Contain("max-age"));
+            Assert.That(ReplyHeaderValues.Find(head.Headers, "content-type"), Is.EqualTo("image/png"));
+            Assert.That(ReplyHeaderValues.Find(head.Headers, "etag"), Does.Match("^\"[0-9a-f]{32}\"$"));
+            Assert.That(ReplyHeaderValues.Find(head.Headers, "cache-control"), Does.Contain("max-age"));
         });
     }
 
     [Test]
     public void Write_MatchingIfNoneMatch_304WithoutBody()
     {
-        var etag = ReplyHeaderLines.Find(ImageReply.Write(_job, "0", null, _output, new ArrayBufferWriter<byte>()).Headers, "etag")!;
+        var etag = ReplyHeaderValues.Find(ImageReply.Write(_job, "0", null, _output, new ArrayBufferWriter<byte>()).Headers, "etag")!;
         foreach (var header in new[] { etag, "W/" + etag, "\"other\", " + etag, "*" })
         {
             var body = new ArrayBufferWriter<byte>();
@@ -87,7 +87,7 @@ public class ImageReplyTests
         Assert.Multiple(() =>
         {
             Assert.That(head.Status, Is.EqualTo(status));
-            Assert.That(head.Headers, Is.EqualTo(HeaderLines.JsonContentType));
+            Assert.That(head.Headers, Is.EqualTo(new[] { "Content-Type", "application/json" }));
             Assert.That(Utf8.Json(body).GetProperty("detail").GetString(), Is.Not.Empty);
         });
     }

@@ -24,7 +24,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
         Assert.Multiple(() =>
         {
             Assert.That(head.Status, Is.EqualTo(404));
-            Assert.That(head.Headers, Is.EqualTo("Content-Type: application/json"));
+            Assert.That(head.Headers, Is.EqualTo(new[] { "Content-Type", "application/json" }));
             Assert.That(body.GetProperty("error").GetString(), Is.EqualTo("NotFound"));
             Assert.That(body.GetProperty("detail").GetString(), Is.EqualTo(detail));
             Assert.That(_harness.Log.Lines, Is.Empty);
@@ -41,7 +41,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
         Assert.Multiple(() =>
         {
             Assert.That(head.Status, Is.EqualTo(200));
-            Assert.That(head.Headers, Is.EqualTo("Content-Type: application/json"));
+            Assert.That(head.Headers, Is.EqualTo(new[] { "Content-Type", "application/json" }));
             Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
             {
                 "id", "prompt", "status", "timestamp", "images", "kind", "negative_prompt", "created", "started", "finished", "error", "image_count", "info", "image_urls",
@@ -186,7 +186,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
         Assert.Multiple(() =>
         {
             Assert.That(head.Status, Is.EqualTo(200));
-            Assert.That(head.Headers, Is.EqualTo("Content-Type: application/json"));
+            Assert.That(head.Headers, Is.EqualTo(new[] { "Content-Type", "application/json" }));
             Assert.That(body.EnumerateArray().Select(j => j.GetProperty("id").GetString()), Is.EqualTo(ids.AsEnumerable().Reverse()));
             Assert.That(body[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
             {
@@ -241,7 +241,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
         Assert.Multiple(() =>
         {
             Assert.That(head.Status, Is.EqualTo(400));
-            Assert.That(head.Headers, Is.EqualTo("Content-Type: application/json"));
+            Assert.That(head.Headers, Is.EqualTo(new[] { "Content-Type", "application/json" }));
             Assert.That(body.GetProperty("error").GetString(), Is.EqualTo("BadRequest"));
             Assert.That(body.GetProperty("detail").GetString(), Is.Not.Empty);
         });
@@ -282,8 +282,8 @@ public class JobHandlersTests : TrackingHarnessTestBase
             var (head, body) = List(query);
             Assert.That(head.Status, Is.EqualTo(200));
             seen.AddRange(body.EnumerateArray().Select(j => j.GetProperty("id").GetString()));
-            var link = head.Headers.Split('\n').SingleOrDefault(h => h.StartsWith("Link: ", StringComparison.Ordinal));
-            query = link is null ? null : link["Link: </sdapi/v1/jobs?".Length..link.IndexOf('>', StringComparison.Ordinal)];
+            var link = ReplyHeaderValues.Find(head.Headers, "Link");
+            query = link is null ? null : link["</sdapi/v1/jobs?".Length..link.IndexOf('>', StringComparison.Ordinal)];
             if (link is not null)
             {
                 Assert.That(link, Does.EndWith(">; rel=\"next\""));
@@ -310,7 +310,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
         {
             Assert.That(head.Status, Is.EqualTo(200));
             Assert.That(body.GetArrayLength(), Is.EqualTo(600));
-            Assert.That(head.Headers, Is.EqualTo("Content-Type: application/json"), "nothing more: no next page");
+            Assert.That(head.Headers, Is.EqualTo(new[] { "Content-Type", "application/json" }), "nothing more: no next page");
         });
     }
 
@@ -335,7 +335,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
             Assert.Multiple(() =>
             {
                 Assert.That(head.Status, Is.EqualTo(401));
-                Assert.That(head.Headers, Is.EqualTo("Content-Type: application/json\nWWW-Authenticate: Basic"));
+                Assert.That(head.Headers, Is.EqualTo(new[] { "Content-Type", "application/json", "WWW-Authenticate", "Basic" }));
                 Assert.That(body.GetProperty("detail").GetString(), Is.EqualTo("Not authenticated"));
             });
         }
@@ -353,7 +353,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
             Assert.Multiple(() =>
             {
                 Assert.That(head.Status, Is.EqualTo(401));
-                Assert.That(head.Headers, Does.Contain("WWW-Authenticate: Basic"));
+                Assert.That(ReplyHeaderValues.Find(head.Headers, "WWW-Authenticate"), Is.EqualTo("Basic"));
                 Assert.That(body.GetProperty("detail").GetString(), Is.EqualTo("Incorrect username or password"));
             });
         }

@@ -60,8 +60,8 @@ public class RequestTrackerRetryTests : TrackingHarnessTestBase
             {
                 Assert.That(outcome.Action, Is.EqualTo(BeginAction.Reply));
                 Assert.That(outcome.Reply.Status, Is.EqualTo(409));
-                Assert.That(ReplyHeaderLines.Find(outcome.Reply.Headers, "retry-after"), Is.EqualTo("2"));
-                Assert.That(ReplyHeaderLines.Find(outcome.Reply.Headers, "x-job-id"), Is.EqualTo(Id));
+                Assert.That(ReplyHeaderValues.Find(outcome.Reply.Headers, "retry-after"), Is.EqualTo("2"));
+                Assert.That(ReplyHeaderValues.Find(outcome.Reply.Headers, "x-job-id"), Is.EqualTo(Id));
             }
 
             Assert.That(Utf8.Json(body).GetProperty("detail").GetString(), Does.Contain("Processing"));
@@ -104,7 +104,7 @@ public class RequestTrackerRetryTests : TrackingHarnessTestBase
         {
             Assert.That(outcome.Action, Is.EqualTo(BeginAction.Reply));
             Assert.That(outcome.Reply.Status, Is.EqualTo(200));
-            Assert.That(ReplyHeaderLines.Find(outcome.Reply.Headers, "x-job-id"), Is.EqualTo(Id));
+            Assert.That(ReplyHeaderValues.Find(outcome.Reply.Headers, "x-job-id"), Is.EqualTo(Id));
             Assert.That(replay, Is.EqualTo(first));
             Assert.That(File.ReadAllText(ReplyFile()), Does.Contain("\"images\":[]"), "the images live in their own files only");
         });

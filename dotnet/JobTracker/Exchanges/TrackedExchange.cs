@@ -67,7 +67,7 @@ internal sealed class TrackedExchange
                 State = ExchangeState.Accepted;
                 using var body = new NativeBufferWriter();
                 var head = _handlers.Accepted(JobId, live, body);
-                return ExchangeStep.Whole(head.Status, HeaderPairs.FromLines(head.Headers), body.Detach());
+                return ExchangeStep.Whole(head.Status, head.Headers, body.Detach());
             }
 
             State = ExchangeState.EarlyHeadSent;

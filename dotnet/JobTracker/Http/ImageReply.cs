@@ -14,7 +14,7 @@ namespace JobTracker.Http;
 internal static class ImageReply
 {
     /// <summary>How long a client may reuse an image without asking again: images of a job never change.</summary>
-    public const string CacheControl = "Cache-Control: private, max-age=86400";
+    public const string CacheControl = "private, max-age=86400";
 
     /// <summary>Writes the reply for image <paramref name="index"/> of <paramref name="job"/>.</summary>
     /// <param name="job">The job, already authorized.</param>
@@ -65,10 +65,10 @@ internal static class ImageReply
         }
 
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16)) + "\"";
-        var headers = HeaderLines.Join("Content-Type: " + image.ContentType, "ETag: " + etag, CacheControl);
+        var headers = ReplyHeaders.Of(("Content-Type", image.ContentType), ("ETag", etag), ("Cache-Control", CacheControl));
         if (Matches(ifNoneMatch, etag))
         {
-            return new ReplyHead(304, HeaderLines.Join("ETag: " + etag, CacheControl));
+            return new ReplyHead(304, ReplyHeaders.Of(("ETag", etag), ("Cache-Control", CacheControl)));
         }
 
         body.Write(bytes);

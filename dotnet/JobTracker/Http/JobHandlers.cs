@@ -52,7 +52,7 @@ internal sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobG
         var progress = live is null ? null : LiveFields(job!, live);
         details.Write(job!, includeImages, progress, body);
         return progress?.RetryAfterSeconds is { } retry
-            ? new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, RetryReplies.RetryAfter(retry)))
+            ? new ReplyHead(200, ReplyHeaders.JsonWith(RetryReplies.RetryAfter(retry)))
             : ReplyHead.Json(200);
     }
 
@@ -75,11 +75,10 @@ internal sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobG
 
         var progress = LiveFields(job, live);
         details.Write(job, includeImages: false, progress, body);
-        return new ReplyHead(202, HeaderLines.Join(
-            HeaderLines.JsonContentType,
-            "Location: /sdapi/v1/job/" + job.Id,
+        return new ReplyHead(202, ReplyHeaders.JsonWith(
+            ("Location", "/sdapi/v1/job/" + job.Id),
             RetryReplies.JobHeader(job.Id),
-            "Preference-Applied: " + PreferHeader.RespondAsync,
+            ("Preference-Applied", PreferHeader.RespondAsync),
             RetryReplies.RetryAfter(progress.RetryAfterSeconds ?? JobProgress.MinRetryAfterSeconds)));
     }
 
@@ -139,7 +138,7 @@ internal sealed class JobHandlers(JobStore store, JobDetailsWriter details, JobG
 
         JsonReplies.Serialize(body, items, TrackerJsonContext.Default.JobSummaryArray);
         return found.Count > list.Limit
-            ? new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, $"Link: <{list.NextPage(jobs[^1].Id)}>; rel=\"next\""))
+            ? new ReplyHead(200, ReplyHeaders.JsonWith(("Link", $"<{list.NextPage(jobs[^1].Id)}>; rel=\"next\"")))
             : ReplyHead.Json(200);
     }
 

@@ -7,9 +7,6 @@ namespace JobTracker.Http;
 /// <summary>Writes the tracker's fixed-shape replies.</summary>
 internal static class JsonReplies
 {
-    /// <summary>The header lines of a 401 reply.</summary>
-    public static readonly string UnauthorizedHeaders = HeaderLines.Join(HeaderLines.JsonContentType, "WWW-Authenticate: Basic");
-
     /// <summary>Writes <c>{"error": error, "detail": detail}</c>.</summary>
     /// <param name="status">The HTTP status.</param>
     /// <param name="error">The error name.</param>
@@ -29,7 +26,7 @@ internal static class JsonReplies
     public static ReplyHead Unauthorized(string detail, IBufferWriter<byte> body)
     {
         Serialize(body, new DetailBody(detail), TrackerJsonContext.Default.DetailBody);
-        return new ReplyHead(401, UnauthorizedHeaders);
+        return new ReplyHead(401, ReplyHeaders.JsonWith(("WWW-Authenticate", "Basic")));
     }
 
     /// <summary>Writes a 400 reply <c>{"error": "BadRequest", "detail": detail}</c>.</summary>

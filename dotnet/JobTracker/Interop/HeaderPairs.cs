@@ -20,21 +20,4 @@ internal static class HeaderPairs
         kept.Add(value);
         return [.. kept];
     }
-
-    /// <summary>The core's own <c>Name: value</c> header lines (see <see cref="Http.HeaderLines"/>) as pairs.</summary>
-    public static string[] FromLines(string? lines)
-    {
-        var pairs = new List<string>();
-        foreach (var line in (lines ?? string.Empty).Split('\n'))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-            {
-                pairs.Add(line[..colon].Trim());
-                pairs.Add(line[(colon + 1)..].Trim());
-            }
-        }
-
-        return [.. pairs];
-    }
 }

@@ -117,7 +117,7 @@ internal sealed class HostBridge(TrackerDependencies dependencies)
                 var tracked = new TrackedExchange(outcome.JobId, service.Requests, service.Handlers, options, dependencies.Time, dependencies.Log);
                 return new Exchange(_boundary, tracked, ExchangeStep.CallApp(rewritten.Detach()));
             case BeginAction.Reply:
-                return new Exchange(_boundary, null, ExchangeStep.Whole(outcome.Reply.Status, HeaderPairs.FromLines(outcome.Reply.Headers), rewritten.Detach()));
+                return new Exchange(_boundary, null, ExchangeStep.Whole(outcome.Reply.Status, outcome.Reply.Headers, rewritten.Detach()));
             default:
                 return Untracked();
         }
@@ -147,7 +147,7 @@ internal sealed class HostBridge(TrackerDependencies dependencies)
                 ? handle(service, RequestHeaders.FromPairs(headers), body)
                 : JsonReplies.Error(503, "TrackerUnavailable", NotRunning, body);
             return new HttpReply(head.Status, head.Headers, body.Detach());
-        }, () => new HttpReply(500, HeaderLines.JsonContentType, NativeBuffer.CopyOf(InternalErrorBody)));
+        }, () => new HttpReply(500, ReplyHeaders.Json, NativeBuffer.CopyOf(InternalErrorBody)));
 
     private static string Truncate(string? text) =>
         text is null ? string.Empty : text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");

@@ -45,7 +45,7 @@ internal sealed class RetryReplies(OutputFolder output, JobDetailsWriter? detail
     public static ReplyHead InFlight(string jobId, string status, IBufferWriter<byte> body)
     {
         var head = JsonReplies.Error(409, "Conflict", $"job {jobId} is {status}; it is not generated twice. Fetch GET /sdapi/v1/job/{jobId}, or retry later", body);
-        return head with { Headers = HeaderLines.Join(head.Headers, JobHeader(jobId), RetryAfter(JobProgress.DefaultRetryAfterSeconds)) };
+        return head with { Headers = ReplyHeaders.With(head.Headers, JobHeader(jobId), RetryAfter(JobProgress.DefaultRetryAfterSeconds)) };
     }
 
     /// <summary>Writes <c>422</c>: the ID belongs to a different request.</summary>
@@ -55,15 +55,15 @@ internal sealed class RetryReplies(OutputFolder output, JobDetailsWriter? detail
     public static ReplyHead Mismatch(string jobId, IBufferWriter<byte> body) =>
         JsonReplies.Error(422, "IdempotencyKeyMismatch", $"X-Job-ID {jobId} is already used by a different request; choose another ID", body);
 
-    /// <summary>The header line announcing the job ID.</summary>
+    /// <summary>The header announcing the job ID.</summary>
     /// <param name="jobId">The ID.</param>
-    /// <returns>The line.</returns>
-    public static string JobHeader(string jobId) => "X-Job-ID: " + jobId;
+    /// <returns>The header's name and value.</returns>
+    public static (string Name, string Value) JobHeader(string jobId) => ("X-Job-ID", jobId);
 
-    /// <summary>The <c>Retry-After</c> header line.</summary>
+    /// <summary>The <c>Retry-After</c> header.</summary>
     /// <param name="seconds">Seconds.</param>
-    /// <returns>The line.</returns>
-    public static string RetryAfter(int seconds) => "Retry-After: " + seconds.ToString(CultureInfo.InvariantCulture);
+    /// <returns>The header's name and value.</returns>
+    public static (string Name, string Value) RetryAfter(int seconds) => ("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Writes the first answer of a finished job again: stored status and body, images from their files.</summary>
     /// <param name="job">The finished job.</param>
@@ -77,7 +77,7 @@ internal sealed class RetryReplies(OutputFolder output, JobDetailsWriter? detail
             if (FirstAnswer.TryLoad(output, job.Id, out var status, out var offset, out var skeleton) && ImagePaths(job) is { } paths)
             {
                 FirstAnswer.Rebuild(skeleton, offset, paths, body);
-                return new ReplyHead(status, HeaderLines.Join(HeaderLines.JsonContentType, JobHeader(job.Id)));
+                return new ReplyHead(status, ReplyHeaders.JsonWith(JobHeader(job.Id)));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -92,7 +92,7 @@ internal sealed class RetryReplies(OutputFolder output, JobDetailsWriter? detail
         }
 
         details.Write(job, includeImages: true, body);
-        return new ReplyHead(200, HeaderLines.Join(HeaderLines.JsonContentType, JobHeader(job.Id)));
+        return new ReplyHead(200, ReplyHeaders.JsonWith(JobHeader(job.Id)));
     }
 
     private List<string>? ImagePaths(JobRecord job)

@@ -36,5 +36,11 @@ parser.add_argument("--extension", action="append", default=[], metavar="PATH",
                     help="load this extension folder as if it sat in extensions/ (repeatable)")
 parser.add_argument("--standin-step-seconds", type=float, default=0.0, metavar="SECONDS",
                     help="how long each fake sampling step sleeps")
+parser.add_argument("--standin-hold-admission", action="store_true",
+                    help="hold every generation request after it is validated, before its task is queued, until "
+                         "POST /standin/admission/open (see standin_admission.py)")
+parser.add_argument("--standin-grain", type=int, default=0, metavar="LEVELS",
+                    help="add deterministic per-pixel noise of 0..LEVELS-1 to every picture, so PNGs are as large as "
+                         "real ones (about 1.9 MB at 1024x1024 with 16); 0 (default) draws smooth, small pictures")
 parser.add_argument("--standin-job-timestamp", default=None, metavar="YYYYMMDDHHMMSS",
                     help="freeze state.job_timestamp, so two runs give byte-identical responses")

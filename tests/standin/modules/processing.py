@@ -75,7 +75,8 @@ class StableDiffusionProcessing:
         pass
 
     def image_for(self, index, seed):
-        return standin_painter.paint(seed, self.all_prompts[index], self.width, self.height)
+        painted = standin_painter.paint(seed, self.all_prompts[index], self.width, self.height)
+        return standin_painter.with_grain(painted, seed, shared.cmd_opts.standin_grain)
 
 
 class StableDiffusionProcessingTxt2Img(StableDiffusionProcessing):

@@ -1,7 +1,9 @@
 """Draws the stand-in's "generated" pictures: the same (seed, prompt, size) always gives the same pixels."""
 import hashlib
 
-from PIL import Image, ImageDraw, ImageOps
+import random
+
+from PIL import Image, ImageChops, ImageDraw, ImageOps
 
 
 def paint(seed: int, prompt: str, width: int, height: int) -> Image.Image:
@@ -25,6 +27,16 @@ def paint(seed: int, prompt: str, width: int, height: int) -> Image.Image:
         else:
             draw.rectangle(box, fill=fill)
     return image
+
+
+def with_grain(image: Image.Image, seed: int, levels: int) -> Image.Image:
+    """image plus per-pixel noise of 0..levels-1 drawn from the seed: PNG cannot shrink noise, so the file grows to
+    the size a real model's picture has. levels 0 or 1 returns image unchanged."""
+    if levels <= 1:
+        return image
+    noise = random.Random(seed).randbytes(image.width * image.height * 3)
+    scaled = noise.translate(bytes(b * levels // 256 for b in range(256)))
+    return ImageChops.add(image.convert("RGB"), Image.frombytes("RGB", image.size, scaled))
 
 
 def blend_with_init(painted: Image.Image, init_image: Image.Image, denoising_strength: float) -> Image.Image:

@@ -13,7 +13,7 @@ from fastapi import Depends, FastAPI, Header
 from fastapi.exceptions import HTTPException
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 
-from modules import scripts, sd_models, sd_samplers, shared, standin_flavour, ui
+from modules import scripts, sd_models, sd_samplers, shared, standin_admission, standin_flavour, ui
 from modules.api import models
 from modules.api.middleware import api_middleware
 from modules.images import decode_base64_to_image, encode_pil_to_base64  # noqa: F401 (A1111 exports them here)
@@ -112,6 +112,7 @@ class Api:
         return request.force_task_id or create_task_id(task_type)
 
     def _queue(self, task_id):
+        standin_admission.wait_to_be_queued()  # --standin-hold-admission: the request read, its task not yet queued
         if not standin_flavour.is_sdnext():
             add_task_to_queue(task_id)
 

@@ -1,0 +1,82 @@
+"""A test extension loaded after Job Tracker: while armed, it holds a core call in the middle of its work until
+released, so a test can ask the WebUI for something else meanwhile. Were that call made on the event loop, nothing
+else would be answered until the release (which then could not be sent either).
+
+Hold points:
+    answer   building a job's answer with its images (sd_job_tracker.job_routes._answer_now, the call answer() makes)
+    finish   storing A1111's result of a tracked request (the exchange's last AppBody step through TrackerCore.step:
+             images decoded and written)
+
+    POST /test/hold/{point}/arm      the next such calls wait in the middle of their work
+    GET  /test/hold/{point}          -> {"held": n}   calls waiting right now
+    POST /test/hold/{point}/release  let them go on (and disarm)
+"""
+import threading
+
+from modules import script_callbacks
+from sd_job_tracker import core, job_routes
+
+HOLD_LIMIT_SECONDS = 60  # a test that never releases does not hang the server for ever
+
+_changed = threading.Condition()
+_armed = {"answer": False, "finish": False}
+_held = {"answer": 0, "finish": 0}
+
+
+def _hold(point: str) -> None:
+    with _changed:
+        if not _armed[point]:
+            return
+        _held[point] += 1
+        _changed.notify_all()
+        if not _changed.wait_for(lambda: not _armed[point], timeout=HOLD_LIMIT_SECONDS):
+            print(f"[held-core-calls] {point} never released; going on", flush=True)
+        _held[point] -= 1
+
+
+_answer = job_routes._answer_now
+_step = core.TrackerCore.step
+LAST_BODY_STEP = "record A1111's answer"  # tracked_exchange's words for reporting A1111's body
+
+
+def _held_answer(tracker, route, params, scope):
+    if route == job_routes.JOB and b"images=false" not in scope.get("query_string", b""):
+        _hold("answer")
+    return _answer(tracker, route, params, scope)
+
+
+def _held_step(self, what, method, *args):
+    if what == LAST_BODY_STEP and args and args[-1] is False:  # the last piece: the core stores the result now
+        _hold("finish")
+    return _step(self, what, method, *args)
+
+
+def _set_armed(point: str, value: bool) -> dict:
+    with _changed:
+        _armed[point] = value
+        _changed.notify_all()
+        return {"held": _held[point]}
+
+
+def on_app_started(demo, app):
+    for point in _armed:
+        def routes(point=point):
+            async def held():
+                with _changed:
+                    return {"held": _held[point]}
+
+            async def arm():
+                return _set_armed(point, True)
+
+            async def release():
+                return _set_armed(point, False)
+
+            app.add_api_route(f"/test/hold/{point}", held, methods=["GET"])
+            app.add_api_route(f"/test/hold/{point}/arm", arm, methods=["POST"])
+            app.add_api_route(f"/test/hold/{point}/release", release, methods=["POST"])
+        routes()
+
+
+job_routes._answer_now = _held_answer
+core.TrackerCore.step = _held_step
+script_callbacks.on_app_started(on_app_started)
