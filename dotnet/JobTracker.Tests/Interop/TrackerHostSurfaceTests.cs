@@ -49,6 +49,17 @@ public class TrackerHostSurfaceTests
         "JobTracker.Interop.TrackerHost: static method HttpReply AcceptedReply(string jobId, string liveState)",
         "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string[] headers, string liveState)",
         "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string[] headers)",
+
+        // Server-sent events of a job.
+        "JobTracker.Interop.TrackerHost: static method EventStreamOpening OpenEventStream(string jobId, string clientIp, string[] headers)",
+        "JobTracker.Interop.EventStreamOpening: property HttpReply Reply { get; }",
+        "JobTracker.Interop.EventStreamOpening: property EventStream? Stream { get; }",
+        "JobTracker.Interop.EventStreamOpening: method void Dispose()",
+        "JobTracker.Interop.EventStream: method EventBatch Next(string liveState)",
+        "JobTracker.Interop.EventStream: method void Dispose()",
+        "JobTracker.Interop.EventBatch: property NativeBuffer Body { get; }",
+        "JobTracker.Interop.EventBatch: property bool Ended { get; }",
+        "JobTracker.Interop.EventBatch: method void Dispose()",
     ];
 
     private static readonly NullabilityInfoContext Nullability = new();
@@ -56,7 +67,7 @@ public class TrackerHostSurfaceTests
     [Test]
     public void PublicSurface_MatchesWhatTheShimCalls()
     {
-        var actual = new[] { typeof(TrackerHost), typeof(RequestPlan), typeof(HttpReply), typeof(NativeBuffer) }
+        var actual = new[] { typeof(TrackerHost), typeof(RequestPlan), typeof(HttpReply), typeof(NativeBuffer), typeof(EventStreamOpening), typeof(EventStream), typeof(EventBatch) }
             .SelectMany(Describe)
             .Order(StringComparer.Ordinal)
             .ToArray();
@@ -69,7 +80,7 @@ public class TrackerHostSurfaceTests
         Assert.Multiple(() =>
         {
             Assert.That(typeof(TrackerHost).IsAbstract && typeof(TrackerHost).IsSealed, Is.True, "static class");
-            foreach (var type in new[] { typeof(RequestPlan), typeof(HttpReply), typeof(NativeBuffer) })
+            foreach (var type in new[] { typeof(RequestPlan), typeof(HttpReply), typeof(NativeBuffer), typeof(EventStreamOpening), typeof(EventStream), typeof(EventBatch) })
             {
                 Assert.That(type.IsSealed && type.IsPublic, Is.True, type.Name);
                 Assert.That(typeof(IDisposable).IsAssignableFrom(type), Is.True, type.Name);

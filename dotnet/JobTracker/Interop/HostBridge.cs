@@ -288,4 +288,12 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
 
     public HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string[] headers) =>
         Handle(nameof(HandleGetJobImage), $"image '{Truncate(index)}' of job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) => service.Handlers.GetImage(jobId, index, RequestHeaders.FromPairs(headers), body));
+
+    public EventStreamOpening OpenEventStream(string jobId, string clientIp, string[] headers)
+    {
+        JobTracker.Events.JobEventStream? opened = null;
+        var reply = Handle(nameof(OpenEventStream), $"events of job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) =>
+            service.Events.Open(jobId, RequestHeaders.FromPairs(headers), body, out opened));
+        return new EventStreamOpening(reply, opened is null ? null : new EventStream(opened, dependencies.Log));
+    }
 }

@@ -142,4 +142,15 @@ public static class TrackerHost
     /// <returns>The reply. Dispose it after sending.</returns>
     public static HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string[] headers) =>
         Bridge.HandleGetJobImage(jobId, index, clientIp, headers);
+
+    /// <summary>
+    /// Opens <c>GET /sdapi/v1/job/{id}/events</c> (server-sent events): the same credentials and ownership as
+    /// <see cref="HandleGetJob"/>; <c>Last-Event-ID</c> resumes after the event it names.
+    /// </summary>
+    /// <param name="jobId">The ID from the path.</param>
+    /// <param name="clientIp">The client address (for the log).</param>
+    /// <param name="headers">The request headers (authorization, last-event-id) as name, value, name, value, ... (latin-1).</param>
+    /// <returns>The head and, for a 200, the stream to drive. Dispose it after sending the head.</returns>
+    public static EventStreamOpening OpenEventStream(string jobId, string clientIp, string[] headers) =>
+        Bridge.OpenEventStream(jobId, clientIp, headers);
 }
