@@ -4,7 +4,7 @@ from __future__ import annotations
 from .connection_peer import connection_address
 
 HEADERS_FOR_CORE = (b"authorization", b"x-forwarded-for", b"forwarded", b"x-job-id", b"idempotency-key", b"prefer",
-                    b"if-none-match", b"x-webhook-url")
+                    b"if-none-match", b"x-webhook-url", b"last-event-id")
 
 
 async def read_body(receive) -> tuple[bytes, bool]:

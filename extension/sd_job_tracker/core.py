@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import build_folders, build_record, core_files, fetched_core, native_bytes, paths, runtime_download
+from . import build_folders, build_record, core_events, core_files, fetched_core, native_bytes, paths, runtime_download
 from .assembly_version import product_version
 from .clr_host import ClrStartError, start_clr
 from .pythonnet_release import pythonnet_version, start_refusal, unsupported_message
@@ -123,6 +123,9 @@ class TrackerCore:
 
     def get_image(self, job_id: str, index: str, client_ip: str, headers: list[str]) -> Reply:
         return self._reply("answer an image request", lambda: self._host.HandleGetJobImage(job_id, index, client_ip, headers))
+
+    def open_events(self, job_id: str, client_ip: str, headers: list[str]):
+        return core_events.open_stream(self._host, job_id, client_ip, headers)
 
     def _reply(self, what: str, call) -> Reply:
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
+from .event_stream import EVENTS_PATH, EventStreamResponse
 from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, answer, answer_off_loop
 
 
@@ -26,10 +27,18 @@ def register(app, core) -> None:
         """List tracked jobs, newest first; filters: ip, status, after, limit."""
         return _response(answer(core, JOBS, {}, request.scope))
 
+    async def job_events(request: Request) -> Response:
+        """Follow a tracked job as server-sent events (text/event-stream): `queued` (queue_position), `progress`
+        (progress, eta_seconds, step, steps), then `completed` or `failed` with the job object (image_urls, no base64)."""
+        return EventStreamResponse(core, request.path_params["job_id"])
+
     if JOB_PATH not in existing:
         app.add_api_route(JOB_PATH, get_job, methods=["GET"], tags=["Job Tracker"])
     if IMAGE_PATH not in existing:
         app.add_api_route(IMAGE_PATH, get_job_image, methods=["GET"], tags=["Job Tracker"])
+    if EVENTS_PATH not in existing:
+        app.add_api_route(EVENTS_PATH, job_events, methods=["GET"], tags=["Job Tracker"], response_class=EventStreamResponse,
+                          status_code=200)
     if JOBS_PATH not in existing:
         app.add_api_route(JOBS_PATH, list_jobs, methods=["GET"], tags=["Job Tracker"])
 
