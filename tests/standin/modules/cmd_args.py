@@ -36,5 +36,7 @@ parser.add_argument("--extension", action="append", default=[], metavar="PATH",
                     help="load this extension folder as if it sat in extensions/ (repeatable)")
 parser.add_argument("--standin-step-seconds", type=float, default=0.0, metavar="SECONDS",
                     help="how long each fake sampling step sleeps")
+parser.add_argument("--standin-no-queue-lock", action="store_true",
+                    help="let API generations run side by side (benchmarks only: time requests while a long job runs)")
 parser.add_argument("--standin-job-timestamp", default=None, metavar="YYYYMMDDHHMMSS",
                     help="freeze state.job_timestamp, so two runs give byte-identical responses")
