@@ -96,11 +96,12 @@ def test_last_event_id_resumes_without_repeating(tracker):
     server.assert_no_tracker_errors()
 
 
-def test_closing_the_client_stops_the_servers_stream(tracker):
+@pytest.mark.parametrize("headers", [{}, {"Origin": ORIGIN}], ids=["direct", "browser"])
+def test_closing_the_client_stops_the_servers_stream(tracker, headers):
     server = tracker("--standin-step-seconds", "0.5")
     job_id = _submit(server.base_url, payload("long", steps=40))
     assert _running_streams(server) == 0
-    with open_stream(server.base_url, job_id) as response:
+    with open_stream(server.base_url, job_id, headers=headers) as response:
         following = events(response)  # held: a dropped generator would close the connection itself
         next(following)
         assert _running_streams(server) == 1
