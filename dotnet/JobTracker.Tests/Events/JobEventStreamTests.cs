@@ -142,6 +142,26 @@ public class JobEventStreamTests : TrackingHarnessTestBase
     }
 
     [Test]
+    public void Next_JobPurgedWhileFollowed_FailedNotFoundAndEnds()
+    {
+        using var harness = TrackerHarness.Tracking(retentionDays: 1);
+        var id = harness.Complete();
+        using var stream = Open(harness, id);
+        harness.Time.Advance(TimeSpan.FromDays(2));  // the 6-hourly purge runs on the way
+        harness.Service.PurgeNow();
+        Assert.That(harness.Service.Store.Find(id), Is.Null);
+        var output = new ArrayBufferWriter<byte>();
+        Assert.That(stream.Next(Unread, output), Is.True);
+        var final = SseText.Parse(output).Last();
+        Assert.Multiple(() =>
+        {
+            Assert.That((final.Event, final.Id), Is.EqualTo(("failed", "f")));
+            Assert.That(final.Json.GetProperty("error").GetString(), Is.EqualTo("NotFound"));
+            Assert.That(final.Json.GetProperty("detail").GetString(), Is.EqualTo($"job {id} is no longer stored"));
+        });
+    }
+
+    [Test]
     public void Next_ResumedAfterQueuedEvent_RepeatsNothing()
     {
         var id = _harness.Queue();
