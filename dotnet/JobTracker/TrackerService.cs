@@ -43,6 +43,7 @@ internal sealed class TrackerService : IDisposable
         };
         Gate = new JobGate(store, () => Policy);
         Handlers = new JobHandlers(store, details, Gate, dependencies.Time);
+        Events = new Events.JobEvents(store, Gate, details, dependencies.Time, () => settings.Current.KeepAliveSeconds);
         Tab = new Ui.TabQueries(store, output, new JobImageLocator(output, settings.DataDirectory), dependencies.Log);
         _purger = new RetentionPurger(store, output, dependencies.Time, dependencies.Log);
         PurgeScheduled();
@@ -60,6 +61,9 @@ internal sealed class TrackerService : IDisposable
 
     /// <summary>Gets the GET handlers.</summary>
     public JobHandlers Handlers { get; }
+
+    /// <summary>Gets the event streams of <c>GET /sdapi/v1/job/{id}/events</c>.</summary>
+    internal Events.JobEvents Events { get; }
 
     /// <summary>Gets the gate every job route goes through (credentials, ownership).</summary>
     public JobGate Gate { get; }

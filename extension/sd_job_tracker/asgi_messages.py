@@ -5,7 +5,7 @@ import os
 from typing import NamedTuple
 
 HEADERS_FOR_CORE = (b"authorization", b"x-forwarded-for", b"forwarded", b"x-job-id", b"idempotency-key", b"prefer",
-                    b"if-none-match", b"origin", b"x-webhook-url")
+                    b"if-none-match", b"origin", b"x-webhook-url", b"last-event-id")
 UVICORN_TRUSTED_VARIABLE = "FORWARDED_ALLOW_IPS"
 
 

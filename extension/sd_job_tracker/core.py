@@ -11,7 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
-from . import build_folders, build_record, core_files, fetched_core, late_start, native_bytes, paths, webui_flavour
+from . import build_folders, build_record, core_events, core_files, fetched_core, late_start, native_bytes, paths, webui_flavour
 from .asgi_messages import Client
 from .assembly_version import product_version
 from .clr_host import ClrStartError, start_clr
@@ -90,6 +90,9 @@ class TrackerCore:
     def _json(self, what: str, call) -> dict:
         failure = {"error": "TrackerError", "detail": f"could not {what}; see the WebUI log"}
         return self.call(what, failure, lambda: json.loads(str(call())))
+
+    def open_events(self, job_id: str, client: Client, headers: list[str]):
+        return core_events.open_stream(self._host, job_id, self._client(client), headers, self.live_state)
 
     def _reply(self, what: str, call) -> Reply:
         return self.call(what, internal_error(), lambda: Reply.from_dotnet(call()))

@@ -2,7 +2,7 @@
 tracker's own GET routes itself (see job_routes)."""
 from __future__ import annotations
 
-from . import job_routes
+from . import event_stream, job_routes
 from .asgi_messages import app_path, client_of, header, headers_for_core, read_body, replaying
 from .exchange_step import Action, carry_out
 from .tracked_exchange import TrackedExchange
@@ -24,6 +24,9 @@ class JobTrackerMiddleware:
         self.core = core
 
     async def __call__(self, scope, receive, send):
+        if (events_of := event_stream.match(scope)) is not None:
+            await event_stream.answer(self.core, events_of, scope, receive, send, self.app)
+            return
         job_route = job_routes.match(scope)
         if job_route is not None:
             reply = await job_routes.answer(self.core, *job_route, scope)

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from . import body_pieces
+from .event_stream import EVENTS_PATH, EventStreamResponse
 from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, prepared_or_answer
 from .route_schemas import IMAGE_RESPONSES, JOB_RESPONSES, JOBS_RESPONSES
 
@@ -32,10 +33,18 @@ def register(app, core) -> None:
         """List tracked jobs, newest first; filters: ip, status, after, before, limit."""
         return _response(await prepared_or_answer(core, JOBS, {}, request.scope))
 
+    async def job_events(request: Request) -> Response:
+        """Follow a tracked job as server-sent events (text/event-stream): `queued` (queue_position), `progress`
+        (progress, eta_seconds, step, steps), then `completed` or `failed` with the job object (image_urls, no base64)."""
+        return EventStreamResponse(core, request.path_params["job_id"])
+
     for path, endpoint, responses in ((JOB_PATH, get_job, JOB_RESPONSES), (IMAGE_PATH, get_job_image, IMAGE_RESPONSES),
                                       (JOBS_PATH, list_jobs, JOBS_RESPONSES)):
         if path not in existing:
             app.add_api_route(path, endpoint, methods=["GET"], tags=TAGS, responses=responses)
+    if EVENTS_PATH not in existing:
+        app.add_api_route(EVENTS_PATH, job_events, methods=["GET"], tags=TAGS, response_class=EventStreamResponse,
+                          status_code=200)
 
 
 def _response(reply) -> Response:

@@ -39,7 +39,8 @@ def test_sdnext_prefer_respond_async_gets_the_result_not_a_late_202(tracker):
 
 def test_an_api_guard_the_tracker_does_not_know_locks_the_job_routes(tracker):
     server = tracker("--standin-api-guard", "k3y")
-    for path in ("/sdapi/v1/jobs", "/sdapi/v1/job/abcdefgh", "/sdapi/v1/job/abcdefgh/images/0"):
+    for path in ("/sdapi/v1/jobs", "/sdapi/v1/job/abcdefgh", "/sdapi/v1/job/abcdefgh/images/0",
+                 "/sdapi/v1/job/abcdefgh/events"):
         response = server.get(path)
         assert response.status_code == 503, path
         assert response.json()["error"] == "TrackerLocked"

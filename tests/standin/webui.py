@@ -44,7 +44,7 @@ def initialize():
 def api_only():
     from fastapi import FastAPI
 
-    from modules import (initialize_util, script_callbacks, standin_admission, standin_flavour, standin_forge,
+    from modules import (initialize_util, script_callbacks, standin_admission, standin_event_streams, standin_flavour, standin_forge,
                          standin_generations, standin_ui_api, uvicorn_runner)
     from modules.api.api import Api
     from modules.call_queue import queue_lock
@@ -56,6 +56,7 @@ def api_only():
     Api(app, queue_lock)
     standin_generations.setup_standin_api(app)
     standin_admission.setup_standin_api(app)
+    standin_event_streams.setup(app)
     standin_ui_api.setup_standin_ui_api(app, "nowebui")
     script_callbacks.before_ui_callback()
     script_callbacks.app_started_callback(None, app)
@@ -79,7 +80,7 @@ def _wait_for_stop_signal():
 
 
 def webui():
-    from modules import (gradio_launch, initialize_util, progress, script_callbacks, shared, standin_admission,
+    from modules import (gradio_launch, initialize_util, progress, script_callbacks, shared, standin_admission, standin_event_streams,
                          standin_generations, standin_ui_api, ui, uvicorn_runner)
     from modules.api.api import Api
     from modules.call_queue import queue_lock
@@ -99,6 +100,7 @@ def webui():
         Api(app, queue_lock)
     standin_generations.setup_standin_api(app)
     standin_admission.setup_standin_api(app)
+    standin_event_streams.setup(app)
     standin_ui_api.setup_standin_ui_api(app, "ui")
     script_callbacks.app_started_callback(shared.demo, app)
     uvicorn_runner.announce_ready(host, port)

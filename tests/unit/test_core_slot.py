@@ -39,3 +39,9 @@ def test_a_filled_slot_is_the_core():
     assert slot.is_enabled() is True
     assert slot.list_jobs("limit=1", "", "").body == b"jobs limit=1"
     assert slot.begin("txt2img") == "plan"
+
+
+def test_an_empty_slot_opens_no_event_stream():
+    reply, stream = CoreSlot().open_events("A", "1.2.3.4", [])
+    assert stream is None
+    assert reply.status == 503 and json.loads(reply.body)["error"] == "TrackerUnavailable"

@@ -134,6 +134,14 @@ internal sealed class HostBridge(TrackerDependencies dependencies)
             return JsonSerializer.Serialize(report, TrackerJsonContext.Default.SettingsReport);
         }, () => InternalErrorJson);
 
+    public EventStreamOpening OpenEventStream(string jobId, ClientConnection? client, string[] headers)
+    {
+        JobTracker.Events.JobEventStream? opened = null;
+        var reply = Handle(nameof(OpenEventStream), $"events of job '{Ids.JobId.Sanitize(jobId)}'", client, headers, (service, requestHeaders, body) =>
+            service.Events.Open(jobId, requestHeaders, body, out opened));
+        return new EventStreamOpening(reply, opened is null ? null : new EventStream(opened, dependencies.Log));
+    }
+
     private string Json(string method, Func<TrackerService, string> read) =>
         _boundary.Run(method, string.Empty, () => Service is { } service
             ? read(service)

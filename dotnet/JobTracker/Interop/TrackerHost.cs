@@ -97,4 +97,15 @@ public static class TrackerHost
     /// <param name="jobId">The job ID.</param>
     /// <returns>The JSON of a <see cref="Ui.JobView"/>, or <c>{"error": "NotFound", "detail"}</c>.</returns>
     public static string GetJobView(string jobId) => Bridge.GetJobView(jobId);
+
+    /// <summary>
+    /// Opens <c>GET /sdapi/v1/job/{id}/events</c> (server-sent events): the same credentials and ownership as
+    /// <see cref="HandleGetJob"/>; <c>Last-Event-ID</c> resumes after the event it names.
+    /// </summary>
+    /// <param name="jobId">The ID from the path.</param>
+    /// <param name="client">The connection's raw facts (for the log).</param>
+    /// <param name="headers">The request headers (authorization, last-event-id) as name, value, name, value, ... (latin-1).</param>
+    /// <returns>The head and, for a 200, the stream to drive. Dispose it after sending the head.</returns>
+    public static EventStreamOpening OpenEventStream(string jobId, ClientConnection? client, string[] headers) =>
+        Bridge.OpenEventStream(jobId, client, headers);
 }

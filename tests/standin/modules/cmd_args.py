@@ -42,5 +42,7 @@ parser.add_argument("--standin-hold-admission", action="store_true",
 parser.add_argument("--standin-grain", type=int, default=0, metavar="LEVELS",
                     help="add deterministic per-pixel noise of 0..LEVELS-1 to every picture, so PNGs are as large as "
                          "real ones (about 1.9 MB at 1024x1024 with 16); 0 (default) draws smooth, small pictures")
+parser.add_argument("--standin-no-queue-lock", action="store_true",
+                    help="let API generations run side by side (benchmarks only: time requests while a long job runs)")
 parser.add_argument("--standin-job-timestamp", default=None, metavar="YYYYMMDDHHMMSS",
                     help="freeze state.job_timestamp, so two runs give byte-identical responses")

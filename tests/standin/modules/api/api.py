@@ -5,7 +5,7 @@ that wraps them must patch both modules.progress.X and modules.api.api.X, and th
 `current_task` is a stale copy (always read modules.progress.current_task instead).
 """
 import time
-from contextlib import closing
+from contextlib import closing, nullcontext
 from secrets import compare_digest
 from typing import Any, Dict, List
 
@@ -111,6 +111,10 @@ class Api:
             return create_task_id(task_type)
         return request.force_task_id or create_task_id(task_type)
 
+    def _generation_lock(self):
+        # Stand-in only: --standin-no-queue-lock lets a benchmark time requests while a long job runs.
+        return nullcontext() if shared.cmd_opts.standin_no_queue_lock else self.queue_lock
+
     def _queue(self, task_id):
         standin_admission.wait_to_be_queued()  # --standin-hold-admission: the request read, its task not yet queued
         if not standin_flavour.is_sdnext():
@@ -197,7 +201,7 @@ class Api:
             txt2imgreq, script_runner, self.default_script_arg_txt2img, {})
 
         self._queue(task_id)
-        with self.queue_lock:
+        with self._generation_lock():
             with closing(StableDiffusionProcessingTxt2Img(sd_model=shared.sd_model, **args)) as p:
                 p.is_api = True
                 p.scripts = script_runner
@@ -220,7 +224,7 @@ class Api:
             img2imgreq, script_runner, self.default_script_arg_img2img, {"mask": mask})
 
         self._queue(task_id)
-        with self.queue_lock:
+        with self._generation_lock():
             with closing(StableDiffusionProcessingImg2Img(sd_model=shared.sd_model, **args)) as p:
                 # Decoded after queueing, as in A1111: a bad image leaves the task id in pending_tasks.
                 p.init_images = [decode_base64_to_image(x) for x in init_images]
