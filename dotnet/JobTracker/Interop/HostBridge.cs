@@ -125,6 +125,48 @@ internal sealed unsafe class HostBridge(TrackerDependencies dependencies)
     public HttpReply HandleListJobs(string query, string clientIp, string[] headers) =>
         Handle(nameof(HandleListJobs), $"query '{Truncate(query)}' from {clientIp}", (service, body) => service.Handlers.ListJobs(query, RequestHeaders.FromPairs(headers), body));
 
+    public CancelPlan BeginCancel(string jobId, string clientIp, string[] headers) =>
+        Cancel(nameof(BeginCancel), $"job '{Ids.JobId.Sanitize(jobId)}' from {clientIp}", (service, body) =>
+        {
+            var refused = service.Cancels.Begin(jobId, RequestHeaders.FromPairs(headers), body, out var action);
+            return (refused, action);
+        });
+
+    public CancelPlan BeginTabCancel(string jobId) =>
+        Cancel(nameof(BeginTabCancel), $"job '{Ids.JobId.Sanitize(jobId)}' from the tab", (service, body) =>
+        {
+            var refused = service.Cancels.BeginForTab(jobId, body, out var action);
+            return (refused, action);
+        });
+
+    public HttpReply FinishCancel(string jobId, string outcome) =>
+        Handle(nameof(FinishCancel), $"job '{Ids.JobId.Sanitize(jobId)}', outcome '{Truncate(outcome)}'", (service, body) => service.Cancels.Finish(jobId, outcome, body));
+
+    private CancelPlan Cancel(string method, string context, Func<TrackerService, NativeBufferWriter, (ReplyHead? Refused, Cancellation.CancelAction Action)> begin)
+    {
+        try
+        {
+            using var body = new NativeBufferWriter();
+            if (Service is not { } service)
+            {
+                var unavailable = JsonReplies.Error(503, "TrackerUnavailable", NotRunning, body);
+                return CancelPlan.ForReply(new HttpReply(unavailable.Status, unavailable.Headers, body.Detach()));
+            }
+
+            var (refused, action) = begin(service, body);
+            return refused is { } head
+                ? CancelPlan.ForReply(new HttpReply(head.Status, head.Headers, body.Detach()))
+                : CancelPlan.ForStop(mayDequeue: action == Cancellation.CancelAction.Dequeue);
+        }
+#pragma warning disable CA1031 // Language boundary: the client gets a 500 JSON reply and nothing is stopped; the log gets the details.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log(method, context, ex);
+            return CancelPlan.ForReply(new HttpReply(500, HeaderLines.JsonContentType, NativeBuffer.CopyOf(InternalErrorBody)));
+        }
+    }
+
     public string GetSettings() => Settings(nameof(GetSettings), service => service.GetSettings());
 
     public string SetTrackingEnabled(bool enabled) => Settings(nameof(SetTrackingEnabled), service => service.SetTrackingEnabled(enabled));
