@@ -85,6 +85,29 @@ class TrackerCore:
     def list_jobs(self, query: str, client_ip: str, headers: list[str]) -> Reply:
         return self._reply("answer a job list request", lambda: self._host.HandleListJobs(query, client_ip, headers))
 
+    def cancel(self, job_id: str, client_ip: str, headers: list[str], stop) -> Reply:
+        """POST /sdapi/v1/job/{id}/cancel: the core decides, `stop(job_id, may_dequeue)` acts on A1111, the core answers."""
+        return self._cancel(job_id, lambda: self._host.BeginCancel(job_id, client_ip, headers), stop)
+
+    def tab_cancel(self, job_id: str, stop) -> Reply:
+        """The tab's Cancel button: as cancel(), for the WebUI's own page, which sees every job."""
+        return self._cancel(job_id, lambda: self._host.BeginTabCancel(job_id), stop)
+
+    def _cancel(self, job_id: str, begin, stop) -> Reply:
+        try:
+            plan = begin()
+        except Exception as error:  # noqa: BLE001 - the bridge can raise any .NET exception
+            log(f"could not decide on cancelling job {job_id}: {error}")
+            return internal_error()
+        try:
+            if not plan.Stop:
+                return Reply.from_dotnet(plan.Reply)
+            may_dequeue = bool(plan.MayDequeue)
+        finally:
+            plan.Dispose()
+        outcome = stop(job_id, may_dequeue)
+        return self._reply(f"record the cancel of job {job_id}", lambda: self._host.FinishCancel(job_id, outcome))
+
     # Issue #5: what the "Job Tracker" tab asks. Each answer is the core's JSON as a dict; a failure
     # becomes {"error": "TrackerError", "detail": ...} so the tab can show it.
     def settings(self) -> dict:

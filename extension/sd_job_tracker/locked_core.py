@@ -23,5 +23,8 @@ class LockedCore:
     def list_jobs(self, *_request) -> Reply:
         return self._refusal()
 
+    def cancel(self, *_request) -> Reply:
+        return self._refusal()
+
     def _refusal(self) -> Reply:
         return Reply(503, [("Content-Type", "application/json")], self._body)

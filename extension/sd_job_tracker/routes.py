@@ -8,6 +8,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
+from . import cancel_route
 from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, answer, answer_off_loop
 
 
@@ -32,6 +33,7 @@ def register(app, core) -> None:
         app.add_api_route(IMAGE_PATH, get_job_image, methods=["GET"], tags=["Job Tracker"])
     if JOBS_PATH not in existing:
         app.add_api_route(JOBS_PATH, list_jobs, methods=["GET"], tags=["Job Tracker"])
+    cancel_route.register(app, core, existing, _response)
 
 
 def _response(reply) -> Response:
