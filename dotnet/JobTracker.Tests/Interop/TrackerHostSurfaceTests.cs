@@ -49,6 +49,15 @@ public class TrackerHostSurfaceTests
         "JobTracker.Interop.TrackerHost: static method HttpReply AcceptedReply(string jobId, string liveState)",
         "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobLive(string jobId, string query, string clientIp, string[] headers, string liveState)",
         "JobTracker.Interop.TrackerHost: static method HttpReply HandleGetJobImage(string jobId, string index, string clientIp, string[] headers)",
+
+        // Cancel: the core decides, the shim stops the job on A1111's objects, the core records the outcome.
+        "JobTracker.Interop.CancelPlan: method void Dispose()",
+        "JobTracker.Interop.CancelPlan: property bool MayDequeue { get; }",
+        "JobTracker.Interop.CancelPlan: property bool Stop { get; }",
+        "JobTracker.Interop.CancelPlan: property HttpReply? Reply { get; }",
+        "JobTracker.Interop.TrackerHost: static method CancelPlan BeginCancel(string jobId, string clientIp, string[] headers)",
+        "JobTracker.Interop.TrackerHost: static method CancelPlan BeginTabCancel(string jobId)",
+        "JobTracker.Interop.TrackerHost: static method HttpReply FinishCancel(string jobId, string outcome)",
     ];
 
     private static readonly NullabilityInfoContext Nullability = new();
@@ -56,7 +65,7 @@ public class TrackerHostSurfaceTests
     [Test]
     public void PublicSurface_MatchesWhatTheShimCalls()
     {
-        var actual = new[] { typeof(TrackerHost), typeof(RequestPlan), typeof(HttpReply), typeof(NativeBuffer) }
+        var actual = new[] { typeof(TrackerHost), typeof(RequestPlan), typeof(HttpReply), typeof(NativeBuffer), typeof(CancelPlan) }
             .SelectMany(Describe)
             .Order(StringComparer.Ordinal)
             .ToArray();
@@ -69,7 +78,7 @@ public class TrackerHostSurfaceTests
         Assert.Multiple(() =>
         {
             Assert.That(typeof(TrackerHost).IsAbstract && typeof(TrackerHost).IsSealed, Is.True, "static class");
-            foreach (var type in new[] { typeof(RequestPlan), typeof(HttpReply), typeof(NativeBuffer) })
+            foreach (var type in new[] { typeof(RequestPlan), typeof(HttpReply), typeof(NativeBuffer), typeof(CancelPlan) })
             {
                 Assert.That(type.IsSealed && type.IsPublic, Is.True, type.Name);
                 Assert.That(typeof(IDisposable).IsAssignableFrom(type), Is.True, type.Name);
