@@ -75,13 +75,13 @@ class SyncRequest:
 
 def test_a_pending_job_never_generates_the_next_one_moves_up_and_runs_and_its_client_gets_an_answer(tracker):
     server = _server(tracker)
+    before = _generations(server)
     slow = _submit_async(server, payload("slow one", steps=15))
     wait_for_status(server.base_url, slow, {"Processing"}, auth=ALICE)
     waiting = SyncRequest(server, payload("never drawn", steps=4))
     doomed = waiting.id()
     behind = _submit_async(server, payload("queued behind", steps=4))
     assert _job(server, behind)["queue_position"] == 2
-    before = _generations(server)
 
     response = _cancel(server, doomed)
 
@@ -100,7 +100,7 @@ def test_a_pending_job_never_generates_the_next_one_moves_up_and_runs_and_its_cl
     assert wait_for_status(server.base_url, slow, {"Completed", "Failed"}, auth=ALICE)["status"] == "Completed"
     finished = wait_for_status(server.base_url, behind, {"Completed", "Failed"}, auth=ALICE)
     assert finished["status"] == "Completed" and finished["cancelled"] is False and len(finished["images"]) == 1
-    assert _generations(server) == before + 1  # the job behind, never the cancelled one
+    assert _generations(server) == before + 2  # the slow one and the one behind, never the cancelled one
     assert _job(server, doomed)["status"] == "Failed" and _job(server, doomed)["cancelled"] is True
     server.assert_no_tracker_errors()
 
@@ -165,3 +165,34 @@ def test_only_the_owner_may_cancel_and_credentials_are_required(tracker):
     # None of them touched the job: it runs after the slow one.
     assert wait_for_status(server.base_url, pending, {"Completed", "Failed"}, auth=ALICE)["status"] == "Completed"
     assert wait_for_status(server.base_url, slow, {"Completed", "Failed"}, auth=ALICE)["status"] == "Completed"
+
+
+def test_the_tabs_cancel_button_shows_for_unfinished_jobs_and_cancels(tracker):
+    from support.gradio_client import GradioStandin
+
+    server = tracker("--api-auth", USERS, "--standin-step-seconds", str(STEP_SECONDS), nowebui=False)
+    before = _generations(server)
+    slow = _submit_async(server, payload("slow one", steps=10))
+    pending = _submit_async(server, payload("cancelled from the tab", steps=4), auth=BOB)
+    with GradioStandin(server.base_url) as ui:
+        ui.load()
+        opened = ui.run("jt_job_id", "submit", [pending, None])
+        assert opened["error"] is None, opened
+        assert opened["outputs"][1] == "Pending"
+        assert opened["outputs"][7] == {"__type__": "update", "visible": True}  # the Cancel button
+
+        cancelled = ui.run("jt_cancel", "click", [pending])
+
+        assert cancelled["error"] is None, cancelled
+        job_id, status, images, _, _, _, error, button = cancelled["outputs"]
+        assert (job_id, status, images) == (pending, "Failed", [])
+        assert error == {"__type__": "update", "value": "cancelled", "visible": True}
+        assert button == {"__type__": "update", "visible": False}
+        again = ui.run("jt_cancel", "click", [pending])
+        assert again["outputs"][6] == {"__type__": "update", "value": f"Job {pending} has already ended", "visible": True}
+        assert ui.config()["portability_warnings"] == [] and ui.config()["value_errors"] == []
+
+    assert wait_for_status(server.base_url, slow, {"Completed", "Failed"}, auth=ALICE)["status"] == "Completed"
+    assert _generations(server) == before + 1  # the slow one; the cancelled one never ran
+    job = get_job(server.base_url, pending, auth=BOB).json()
+    assert (job["status"], job["cancelled"]) == ("Failed", True)
