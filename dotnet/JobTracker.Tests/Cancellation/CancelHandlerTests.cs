@@ -149,6 +149,28 @@ public sealed class CancelHandlerTests
         });
     }
 
+    [Test]
+    public void Finish_Dequeued_TheJobsWebhookIsSentOnceWithTheCancelledJob()
+    {
+        using var receiver = new ScriptedWebhookReceiver();
+        _harness.Environment["TRACKER_WEBHOOK_ALLOW"] = "127.0.0.1";
+        _harness.Environment["TRACKER_WEBHOOK_SECRET"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        _harness.WebhookTransport = _ => receiver;
+        var id = _harness.Queue(headers: Alice + "\nx-webhook-url: http://127.0.0.1:8000/done");
+
+        Finish(id, "Dequeued");
+        _harness.Finish(id, 409, A1111Responses.Error("HTTPException", "cancelled before it started", string.Empty));
+
+        Assert.That(receiver.Received, Has.Count.EqualTo(1));
+        using var body = JsonDocument.Parse(receiver.Received[0].Body);
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.RootElement.GetProperty("id").GetString(), Is.EqualTo(id));
+            Assert.That(body.RootElement.GetProperty("status").GetString(), Is.EqualTo("Failed"));
+            Assert.That(body.RootElement.GetProperty("cancelled").GetBoolean(), Is.True);
+        });
+    }
+
     [TestCase("dequeued")]
     [TestCase("Refuse")]
     [TestCase("7")]
