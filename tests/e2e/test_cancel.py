@@ -7,6 +7,7 @@ import threading
 import time
 
 import httpx
+import pytest
 
 from api_client import get_job, payload, wait_for_status
 
@@ -52,12 +53,12 @@ def _wait_until(condition, what, timeout=30.0):
 class SyncRequest:
     """A synchronous txt2img in a thread: its early X-Job-ID, then its status and body, each with a deadline."""
 
-    def __init__(self, server, body, auth=ALICE):
+    def __init__(self, server, body, auth=ALICE, headers=None):
         self.job_id: queue.Queue = queue.Queue()
         self.answer: queue.Queue = queue.Queue()
 
         def run():
-            with httpx.stream("POST", f"{server.base_url}/sdapi/v1/txt2img", json=body, auth=auth,
+            with httpx.stream("POST", f"{server.base_url}/sdapi/v1/txt2img", json=body, auth=auth, headers=headers,
                               timeout=60, trust_env=False) as response:
                 self.job_id.put(response.headers.get("x-job-id"))
                 self.answer.put((response.status_code, response.read()))
@@ -196,3 +197,29 @@ def test_the_tabs_cancel_button_shows_for_unfinished_jobs_and_cancels(tracker):
     assert _generations(server) == before + 1  # the slow one; the cancelled one never ran
     job = get_job(server.base_url, pending, auth=BOB).json()
     assert (job["status"], job["cancelled"]) == ("Failed", True)
+
+
+@pytest.mark.parametrize("flavour, body_of", [
+    ("a1111", lambda detail: {"error": "HTTPException", "detail": detail, "body": "", "errors": ""}),
+    ("forge", lambda detail: {"detail": detail}),  # Forge installs no error middleware: FastAPI's own answer
+])
+def test_a_browsers_request_for_a_cancelled_pending_job_gets_the_webuis_409(tracker, flavour, body_of):
+    server = tracker("--api-auth", USERS, "--standin-step-seconds", str(STEP_SECONDS), "--standin-flavour", flavour)
+    slow = _submit_async(server, payload("slow one", steps=10))
+    # With an Origin header the answer comes whole (A1111's CORS headers apply): no early X-Job-ID.
+    browser = SyncRequest(server, payload("from a browser", steps=4), headers={"Origin": "http://127.0.0.1:1"})
+    _wait_until(lambda: len(_pending(server)) == 1, "the browser's job is queued")
+    doomed = _pending(server)[0]
+
+    assert _cancel(server, doomed).status_code == 200
+
+    status, answer = browser.result()
+    assert status == 409
+    assert answer == {"job_id": doomed, **body_of(f"job {doomed} was cancelled before it started")}
+    assert wait_for_status(server.base_url, slow, {"Completed", "Failed"}, auth=ALICE)["status"] == "Completed"
+
+
+def _pending(server) -> list[str]:
+    response = httpx.get(f"{server.base_url}/sdapi/v1/jobs", params={"status": "pending"}, auth=ALICE, timeout=30,
+                         trust_env=False)
+    return [job["id"] for job in response.json()]
