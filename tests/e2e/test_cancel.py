@@ -3,6 +3,7 @@ a running job is interrupted (its images so far kept) without touching the next 
 another user's job 404, no credentials 401; the synchronous client of a cancelled job gets its answer."""
 import json
 import queue
+import sys
 import threading
 import time
 
@@ -10,6 +11,10 @@ import httpx
 import pytest
 
 from api_client import get_job, payload, wait_for_status
+from repo import REPO
+
+sys.path.insert(0, str(REPO / "extension"))
+from sd_job_tracker.tab_text import INTERRUPT_SENT  # noqa: E402
 
 USERS = "alice:s3cret,bob:hunter2"
 ALICE = ("alice", "s3cret")
@@ -173,8 +178,9 @@ def test_the_tabs_cancel_button_shows_for_unfinished_jobs_and_cancels(tracker):
 
     server = tracker("--api-auth", USERS, "--standin-step-seconds", str(STEP_SECONDS), nowebui=False)
     before = _generations(server)
-    slow = _submit_async(server, payload("slow one", steps=10))
+    slow = _submit_async(server, payload("slow one", steps=40))  # 8 s unless cancelled
     pending = _submit_async(server, payload("cancelled from the tab", steps=4), auth=BOB)
+    wait_for_status(server.base_url, slow, {"Processing"}, auth=ALICE)
     with GradioStandin(server.base_url) as ui:
         ui.load()
         opened = ui.run("jt_job_id", "submit", [pending, None])
@@ -191,10 +197,16 @@ def test_the_tabs_cancel_button_shows_for_unfinished_jobs_and_cancels(tracker):
         assert button == {"__type__": "update", "visible": False}
         again = ui.run("jt_cancel", "click", [pending])
         assert again["outputs"][6] == {"__type__": "update", "value": f"Job {pending} has already ended", "visible": True}
+
+        interrupted = ui.run("jt_cancel", "click", [slow])
+        assert interrupted["outputs"][1] == "Processing"
+        assert interrupted["outputs"][6] == {"__type__": "update", "value": INTERRUPT_SENT, "visible": True}
+        assert interrupted["outputs"][7] == {"__type__": "update", "visible": True}
         assert ui.config()["portability_warnings"] == [] and ui.config()["value_errors"] == []
 
-    assert wait_for_status(server.base_url, slow, {"Completed", "Failed"}, auth=ALICE)["status"] == "Completed"
-    assert _generations(server) == before + 1  # the slow one; the cancelled one never ran
+    job = wait_for_status(server.base_url, slow, {"Completed", "Failed"}, auth=ALICE)
+    assert (job["status"], job["cancelled"]) == ("Failed", True)
+    assert _generations(server) == before + 1  # the slow one; the cancelled pending one never ran
     job = get_job(server.base_url, pending, auth=BOB).json()
     assert (job["status"], job["cancelled"]) == ("Failed", True)
 
