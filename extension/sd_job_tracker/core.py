@@ -105,7 +105,11 @@ class TrackerCore:
             may_dequeue = bool(plan.MayDequeue)
         finally:
             plan.Dispose()
-        outcome = stop(job_id, may_dequeue)
+        try:
+            outcome = stop(job_id, may_dequeue)
+        except Exception as error:  # noqa: BLE001 - A1111's objects are not ours: a surprise there is logged, not raised
+            log(f"could not stop job {job_id} in the WebUI: {error}")
+            return internal_error()
         return self._reply(f"record the cancel of job {job_id}", lambda: self._host.FinishCancel(job_id, outcome))
 
     # Issue #5: what the "Job Tracker" tab asks. Each answer is the core's JSON as a dict; a failure

@@ -110,3 +110,45 @@ def test_without_a_core_the_cancel_route_answers_like_the_other_job_routes():
     assert empty.status == 503 and json.loads(empty.body)["error"] == "TrackerUnavailable"
     locked = LockedCore("no credentials").cancel("ABCDEFGH", "1.2.3.4", [], cancellation.stop)
     assert locked.status == 503 and json.loads(locked.body)["error"] == "TrackerLocked"
+
+
+class FakePlan:
+    Stop, MayDequeue, Reply = True, True, None
+
+    def Dispose(self):
+        pass
+
+
+class FakeHost:
+    """The core's two cancel steps, recorded; FinishCancel fails so that no .NET reply has to be faked."""
+
+    def __init__(self):
+        self.finished = []
+
+    def BeginCancel(self, job_id, client_ip, headers):
+        return FakePlan()
+
+    def FinishCancel(self, job_id, outcome):
+        self.finished.append((job_id, outcome))
+        raise RuntimeError("not a real core")
+
+
+def test_the_core_hears_what_the_shim_did(capsys):
+    from sd_job_tracker.core import TrackerCore
+
+    host = FakeHost()
+    reply = TrackerCore(host).cancel("ABCDEFGH", "1.2.3.4", [], lambda job_id, may_dequeue: cancellation.DEQUEUED)
+    assert host.finished == [("ABCDEFGH", "Dequeued")]
+    assert reply.status == 500 and "could not record the cancel of job ABCDEFGH" in capsys.readouterr().err
+
+
+def test_a_failure_on_the_webuis_objects_is_logged_not_raised_and_nothing_is_recorded(capsys):
+    from sd_job_tracker.core import TrackerCore
+
+    def broken_stop(job_id, may_dequeue):
+        raise AttributeError("'State' object has no attribute 'interrupt'")
+
+    host = FakeHost()
+    reply = TrackerCore(host).cancel("ABCDEFGH", "1.2.3.4", [], broken_stop)
+    assert reply.status == 500 and host.finished == []
+    assert "[Job Tracker] could not stop job ABCDEFGH in the WebUI" in capsys.readouterr().err
