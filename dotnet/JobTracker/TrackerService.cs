@@ -44,6 +44,7 @@ internal sealed class TrackerService : IDisposable
         Gate = new JobGate(store, () => Policy);
         Handlers = new JobHandlers(store, details, Gate, dependencies.Time);
         Events = new Events.JobEvents(store, Gate, details, dependencies.Time, () => settings.Current.KeepAliveSeconds);
+        Cancels = new Cancellation.CancelHandler(store, Gate, details, Requests.Cancels);
         Tab = new Ui.TabQueries(store, output, new JobImageLocator(output, settings.DataDirectory), dependencies.Log);
         _purger = new RetentionPurger(store, output, dependencies.Time, dependencies.Log);
         PurgeScheduled();
@@ -67,6 +68,9 @@ internal sealed class TrackerService : IDisposable
 
     /// <summary>Gets the gate every job route goes through (credentials, ownership).</summary>
     public JobGate Gate { get; }
+
+    /// <summary>Gets the logic of the cancel route and of the tab's Cancel button.</summary>
+    internal Cancellation.CancelHandler Cancels { get; }
 
     /// <summary>Gets the access rules of the moment.</summary>
     public AccessPolicy Policy => Volatile.Read(ref _policy);

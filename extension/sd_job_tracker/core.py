@@ -63,6 +63,33 @@ class TrackerCore:
         return self._reply("answer an image request",
                            lambda: self._host.HandleGetJobImage(job_id, index, self._client(client), headers))
 
+    def cancel(self, job_id: str, client: Client, headers: list[str], stop) -> Reply:
+        """POST /sdapi/v1/job/{id}/cancel: the core decides, `stop(job_id, may_dequeue)` acts on A1111, the core answers."""
+        return self._cancel(job_id, lambda: self._host.BeginCancel(job_id, self._client(client), headers), stop)
+
+    def tab_cancel(self, job_id: str, stop) -> Reply:
+        """The tab's Cancel button: as cancel(), for the WebUI's own page, which sees every job."""
+        return self._cancel(job_id, lambda: self._host.BeginTabCancel(job_id), stop)
+
+    def _cancel(self, job_id: str, begin, stop) -> Reply:
+        try:
+            plan = begin()
+        except Exception as error:  # noqa: BLE001 - the bridge can raise any .NET exception
+            log(f"could not decide on cancelling job {job_id}: {error}")
+            return internal_error()
+        try:
+            if not plan.Stop:
+                return Reply.from_dotnet(plan.Reply)
+            may_dequeue = bool(plan.MayDequeue)
+        finally:
+            plan.Dispose()
+        try:
+            outcome = stop(job_id, may_dequeue)
+        except Exception as error:  # noqa: BLE001 - A1111's objects are not ours: a surprise there is logged, not raised
+            log(f"could not stop job {job_id} in the WebUI: {error}")
+            return internal_error()
+        return self._reply(f"record the cancel of job {job_id}", lambda: self._host.FinishCancel(job_id, outcome))
+
     # What the "Job Tracker" tab asks. Each answer is the core's JSON as a dict; a failure
     # becomes {"error": "TrackerError", "detail": ...} so the tab can show it.
     def settings(self) -> dict:

@@ -42,6 +42,9 @@ class CoreSlot:
     def open_events(self, *args):
         return self.core.open_events(*args) if self.core is not None else (self._unavailable(), None)
 
+    def cancel(self, *args) -> Reply:
+        return self.core.cancel(*args) if self.core is not None else self._unavailable()
+
     def __getattr__(self, name):
         # Everything else (begin, queued, finish, ...) is only called once is_enabled() said yes.
         if name.startswith("_") or self.__dict__.get("core") is None:

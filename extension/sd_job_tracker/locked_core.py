@@ -26,5 +26,8 @@ class LockedCore:
     def open_events(self, *_request):
         return self._refusal(), None
 
+    def cancel(self, *_request) -> Reply:
+        return self._refusal()
+
     def _refusal(self) -> Reply:
         return Reply(503, [("Content-Type", "application/json")], self._body)

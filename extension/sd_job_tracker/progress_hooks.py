@@ -2,13 +2,14 @@
 
 A1111's API module imported its own references to these functions, so both
 `modules.progress` and `modules.api.api` are patched. Wrappers call the original first
-and never let a tracker failure reach A1111.
+and never let a tracker failure reach A1111; the one exception is deliberate: `start_task` of a job cancelled
+while it waited raises (see cancellation), so that it never reaches the GPU.
 """
 from __future__ import annotations
 
 import sys
 
-from . import admissions
+from . import admissions, cancellation
 from .log import log
 
 MODULES = ("modules.progress", "modules.api.api")
@@ -33,7 +34,10 @@ def _wrap(module, name: str, after) -> None:
         return
 
     def wrapper(task_id, *args, **kwargs):
-        result = original(task_id, *args, **kwargs)
+        if name == "start_task":
+            result = cancellation.starting(task_id, lambda task: original(task, *args, **kwargs))
+        else:
+            result = original(task_id, *args, **kwargs)
         exchange = admissions.find(task_id)
         if exchange is not None:
             after(exchange)

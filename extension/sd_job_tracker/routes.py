@@ -10,7 +10,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
-from . import body_pieces
+from . import body_pieces, cancel_route
 from .event_stream import EVENTS_PATH, EventStreamResponse
 from .job_routes import IMAGE, IMAGE_PATH, JOB, JOB_PATH, JOBS, JOBS_PATH, prepared_or_answer
 from .route_schemas import IMAGE_RESPONSES, JOB_RESPONSES, JOBS_RESPONSES
@@ -45,6 +45,7 @@ def register(app, core) -> None:
     if EVENTS_PATH not in existing:
         app.add_api_route(EVENTS_PATH, job_events, methods=["GET"], tags=TAGS, response_class=EventStreamResponse,
                           status_code=200)
+    cancel_route.register(app, core, existing, _response)
 
 
 def _response(reply) -> Response:

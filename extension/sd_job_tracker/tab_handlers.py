@@ -7,7 +7,7 @@ import json
 
 import gradio as gr
 
-from . import core, host_auth, tab_text, tab_thumbnail_selection, thumbnails
+from . import cancellation, core, host_auth, tab_text, tab_thumbnail_selection, thumbnails
 from .log import log
 
 NOT_RUNNING = "the Job Tracker core is not running (see the WebUI log)"
@@ -135,19 +135,38 @@ def purge_now(status, search, page, page_size, state):
     return (tab_text.purge_report(result), *table(status, search, page, page_size, state, force=True, shown=page))
 
 
-# ---- the job detail: outputs (ID, status, images, prompt, negative prompt, info, error) ----
+# ---- the job detail: outputs (ID, status, images, prompt, negative prompt, info, error, Cancel button) ----
+
+UNFINISHED = ("Pending", "Processing")
+
 
 def detail(job_id):
     job_id = (job_id or "").strip()
     running = tracker()
     view = running.job_view(job_id) if running is not None else {"error": "TrackerUnavailable", "detail": NOT_RUNNING}
     if tab_text.is_error(view):
-        return job_id, "", [], "", "", "", gr.update(value=view.get("detail", view["error"]), visible=True)
+        return (job_id, "", [], "", "", "", gr.update(value=view.get("detail", view["error"]), visible=True),
+                gr.update(visible=False))
     count = len(view["images"])
     images = [(_full_image(path), f"{view['id']} · {n + 1} of {count}") for n, path in enumerate(view["images"])]
     images = [(image, caption) for image, caption in images if image is not None]
     return (view["id"], view["status"], images, view["prompt"], view["negative_prompt"], tab_text.generation_info(view),
-            gr.update(value=view["error"] or "", visible=bool(view["error"])))
+            gr.update(value=view["error"] or "", visible=bool(view["error"])), gr.update(visible=view["status"] in UNFINISHED))
+
+
+def cancel_job(job_id):
+    """The Cancel button: the core decides and cancellation acts, as for POST /sdapi/v1/job/{id}/cancel; then the
+    detail again, with the core's word in the error box when the job is not ended yet (202) or was refused."""
+    job_id = (job_id or "").strip()
+    running = tracker()
+    if running is None:
+        return detail(job_id)
+    reply = running.tab_cancel(job_id, cancellation.stop)
+    shown = detail(job_id)
+    if reply.status == 200:
+        return shown
+    note = tab_text.cancel_note(reply.status, reply.body)
+    return (*shown[:6], gr.update(value=note, visible=True), shown[7])
 
 
 def open_job(job_id, state):

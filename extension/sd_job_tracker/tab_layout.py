@@ -42,6 +42,7 @@ def build():
                     job_id = gr.Textbox(label="Job ID (type one and press Enter to open it)", show_copy_button=True,
                                         max_lines=1, elem_id="jt_job_id")
                     job_status = gr.Textbox(label="Status", interactive=False, max_lines=1, elem_id="jt_job_status")
+                    cancel = gr.Button("Cancel job", variant="stop", visible=False, elem_id="jt_cancel")
                 prompt = gr.Textbox(label="Prompt", lines=3, interactive=False, show_copy_button=True, elem_id="jt_prompt")
                 negative = gr.Textbox(label="Negative prompt", lines=2, interactive=False, elem_id="jt_negative")
                 info = gr.Textbox(label="Generation info", lines=6, interactive=False, elem_id="jt_info")
@@ -50,7 +51,7 @@ def build():
         table_inputs = [status, search, page, page_size, page_state]
         table_outputs = [thumbs, jobs, page_caption, page, page_state]
         settings_outputs = [enabled, retention, settings_note]
-        detail_outputs = [job_id, job_status, images, prompt, negative, info, error]
+        detail_outputs = [job_id, job_status, images, prompt, negative, info, error, cancel]
 
         # Events that may leave a stale thumbnail selection are chained to restore_thumbnails (see
         # tab_thumbnail_selection). The auto-refresh (javascript/job_tracker.js clicks jt_refresh every
@@ -71,6 +72,7 @@ def build():
         restoring(jobs.select(on.select_row, inputs=[page_state], outputs=detail_outputs + [thumbs, page_state]))
         thumbs.select(on.select_thumbnail, inputs=[page_state], outputs=detail_outputs + [page_state])
         restoring(job_id.submit(on.open_job, inputs=[job_id, page_state], outputs=detail_outputs + [thumbs, page_state]))
+        cancel.click(on.cancel_job, inputs=[job_id], outputs=detail_outputs)
         # .input fires on the user's own changes only, not when page load sets the values.
         enabled.input(on.set_tracking, inputs=[enabled], outputs=settings_outputs)
         retention.input(on.set_retention, inputs=[retention], outputs=settings_outputs)

@@ -5,6 +5,7 @@ Markdown, so a prompt such as "<script>" reaches the page as the characters it i
 """
 from __future__ import annotations
 
+import json
 import time
 
 HEADERS = ["ID", "Status", "Images", "Prompt", "Client IP", "Created", "Duration"]
@@ -109,3 +110,19 @@ def generation_info(view: dict) -> str:
     if infotexts:
         lines += ["", str(infotexts[0])]
     return "\n".join(lines)
+
+
+INTERRUPT_SENT = "Interrupt sent: the job ends as cancelled (with the images made so far) as soon as A1111 stops it."
+
+
+def cancel_note(status: int, body: bytes) -> str:
+    """What the tab says after Cancel when the job has not ended at once: the interrupt is on its way (202), or the
+    core's refusal ({"error", "detail"})."""
+    if status == 202:
+        return INTERRUPT_SENT
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        answer = {}
+    detail = answer.get("detail") if isinstance(answer, dict) else None
+    return str(detail) if detail else f"the job could not be cancelled (HTTP {status})"

@@ -44,7 +44,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
             Assert.That(head.Headers, Is.EqualTo(new[] { "Content-Type", "application/json" }));
             Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
             {
-                "id", "prompt", "status", "timestamp", "images", "kind", "negative_prompt", "created", "started", "finished", "error", "image_count", "info", "image_urls",
+                "id", "prompt", "status", "timestamp", "images", "kind", "negative_prompt", "created", "started", "finished", "error", "cancelled", "image_count", "info", "image_urls",
             }));
             Assert.That(body.GetProperty("id").GetString(), Is.EqualTo(id));
             Assert.That(body.GetProperty("prompt").GetString(), Is.EqualTo("a dog"));
@@ -54,6 +54,7 @@ public class JobHandlersTests : TrackingHarnessTestBase
             Assert.That(body.GetProperty("kind").GetString(), Is.EqualTo("img2img"));
             Assert.That(body.GetProperty("image_count").GetInt32(), Is.EqualTo(2));
             Assert.That(body.GetProperty("error").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(body.GetProperty("cancelled").GetBoolean(), Is.False);
             Assert.That(body.GetProperty("info").GetProperty("seed").GetInt32(), Is.EqualTo(42));
             Assert.That(body.GetProperty("created").GetDouble(), Is.EqualTo(_harness.Job(id).Created));
         });

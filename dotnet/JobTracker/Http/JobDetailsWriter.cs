@@ -68,6 +68,7 @@ internal sealed class JobDetailsWriter(OutputFolder output, string dataDirectory
         WriteNumberOrNull(writer, "started", job.Started);
         WriteNumberOrNull(writer, "finished", job.Finished);
         WriteStringOrNull(writer, "error", job.Error);
+        writer.WriteBoolean("cancelled", Cancellation.JobCancellation.IsCancelled(job));
         writer.WriteNumber("image_count", JobSummary.ImageCountOf(job));
         WriteInfo(writer, job);
         writer.WriteStartArray("image_urls");

@@ -77,6 +77,39 @@ internal sealed class HostBridge(TrackerDependencies dependencies)
     public HttpReply HandleGetJobImage(string jobId, string index, ClientConnection? client, string[] headers) =>
         Handle(nameof(HandleGetJobImage), $"image '{Truncate(index)}' of job '{Ids.JobId.Sanitize(jobId)}'", client, headers, (service, request, body) => service.Handlers.GetImage(jobId, index, request, body));
 
+    public CancelPlan BeginCancel(string jobId, ClientConnection? client, string[] headers) =>
+        Cancel(nameof(BeginCancel), $"job '{Ids.JobId.Sanitize(jobId)}' from {client?.Host}", (service, body) =>
+        {
+            var refused = service.Cancels.Begin(jobId, RequestHeaders.FromPairs(headers), body, out var action);
+            return (refused, action);
+        });
+
+    public CancelPlan BeginTabCancel(string jobId) =>
+        Cancel(nameof(BeginTabCancel), $"job '{Ids.JobId.Sanitize(jobId)}' from the tab", (service, body) =>
+        {
+            var refused = service.Cancels.BeginForTab(jobId, body, out var action);
+            return (refused, action);
+        });
+
+    public HttpReply FinishCancel(string jobId, string outcome) =>
+        Handle(nameof(FinishCancel), $"job '{Ids.JobId.Sanitize(jobId)}', outcome '{Truncate(outcome)}'", null, [], (service, _, body) => service.Cancels.Finish(jobId, outcome, body));
+
+    private CancelPlan Cancel(string method, string context, Func<TrackerService, NativeBufferWriter, (ReplyHead? Refused, Cancellation.CancelAction Action)> begin) =>
+        _boundary.Run(method, context, () =>
+        {
+            using var body = new NativeBufferWriter();
+            if (Service is not { } service)
+            {
+                var unavailable = JsonReplies.Error(503, "TrackerUnavailable", NotRunning, body);
+                return CancelPlan.ForReply(new HttpReply(unavailable.Status, unavailable.Headers, body.Detach()));
+            }
+
+            var (refused, action) = begin(service, body);
+            return refused is { } head
+                ? CancelPlan.ForReply(new HttpReply(head.Status, head.Headers, body.Detach()))
+                : CancelPlan.ForStop(mayDequeue: action == Cancellation.CancelAction.Dequeue);
+        }, () => CancelPlan.ForReply(new HttpReply(500, ReplyHeaders.Json, NativeBuffer.CopyOf(InternalErrorBody))));
+
     public string GetSettings() => Settings(nameof(GetSettings), service => service.GetSettings());
 
     public string SetTrackingEnabled(bool enabled) => Settings(nameof(SetTrackingEnabled), service => service.SetTrackingEnabled(enabled));

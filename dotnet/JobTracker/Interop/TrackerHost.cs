@@ -50,6 +50,27 @@ public static class TrackerHost
     public static HttpReply HandleGetJob(string jobId, string query, ClientConnection client, string[] headers, LiveState? live) =>
         Bridge.HandleGetJob(jobId, query, client, headers, live);
 
+    /// <summary>
+    /// The first step of <c>POST /sdapi/v1/job/{id}/cancel</c>: credentials and ownership as for every job route, then
+    /// the job's status decides. The shim stops the job when told to, then calls <see cref="FinishCancel"/>.
+    /// </summary>
+    /// <param name="jobId">The ID from the path.</param>
+    /// <param name="client">The connection's raw facts (for the log).</param>
+    /// <param name="headers">The request headers (authorization) as name, value, name, value, ... (latin-1).</param>
+    /// <returns>The plan: a reply to send (401, 404, 409), or the job to stop. Dispose it after reading.</returns>
+    public static CancelPlan BeginCancel(string jobId, ClientConnection? client, string[] headers) => Bridge.BeginCancel(jobId, client, headers);
+
+    /// <summary>The first step of the tab's Cancel button: as <see cref="BeginCancel"/>, for the WebUI's own page, which sees every job.</summary>
+    /// <param name="jobId">The job ID.</param>
+    /// <returns>The plan: a reply to show (404, 409), or the job to stop. Dispose it after reading.</returns>
+    public static CancelPlan BeginTabCancel(string jobId) => Bridge.BeginTabCancel(jobId);
+
+    /// <summary>The second step of a cancel: what the shim did on A1111's objects; ends the job or marks it to end as cancelled.</summary>
+    /// <param name="jobId">The job ID the first step let in.</param>
+    /// <param name="outcome">"Dequeued" (it left the queue), "Interrupted" (it was the task running) or "NotRunning" (it no longer ran).</param>
+    /// <returns>200 with the job ended, 202 while an interrupted job still has to answer, 409 when it finished first. Dispose it after sending.</returns>
+    public static HttpReply FinishCancel(string jobId, string outcome) => Bridge.FinishCancel(jobId, outcome);
+
     /// <summary>Answers <c>GET /sdapi/v1/jobs</c>.</summary>
     /// <param name="query">The raw query string without '?'.</param>
     /// <param name="client">The connection (for the log).</param>

@@ -15,6 +15,6 @@ internal enum JobStatus
     /// <summary>A1111 answered 200 and the images are stored.</summary>
     Completed,
 
-    /// <summary>A1111 answered with an error, the request ended without an answer, or the images could not be stored.</summary>
+    /// <summary>A1111 answered with an error, the request ended without an answer, the images could not be stored, or the job was cancelled (error "cancelled").</summary>
     Failed,
 }

@@ -17,6 +17,12 @@ internal static class FailureMessage
     {
         var message = FirstNonBlank(content.Errors, content.Message, content.Detail, content.Error)
             ?? "HTTP " + status.ToString(CultureInfo.InvariantCulture);
+        if (message == Cancellation.JobCancellation.Error)
+        {
+            // That exact text marks a job cancelled through the tracker; A1111's own failure is told apart.
+            message = "A1111: " + message;
+        }
+
         return message.Length <= MaxLength ? message : string.Concat(message.AsSpan(0, MaxLength), "...");
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using JobTracker.Cancellation;
 using JobTracker.Configuration;
 using JobTracker.Diagnostics;
 using JobTracker.Http;
@@ -70,10 +71,14 @@ internal sealed class RequestTracker
         _captures = new CaptureWriter(store, output, log);
         _policy = policy ?? (() => AccessPolicy.Open);
         _retries = new RetryReplies(output, details, log);
+        Cancels = new JobCanceller(store, time, id => Webhooks?.JobEnded(id)); // Webhooks: a job a cancel ends.
     }
 
     /// <summary>Gets the webhook deliveries requests may ask for with <c>X-Webhook-URL</c>; <see langword="null"/> refuses every such request.</summary>
     internal WebhookDispatcher? Webhooks { get; init; }
+
+    /// <summary>Gets the record of cancel requests: a job interrupted by one ends as cancelled when A1111 answers.</summary>
+    internal JobCanceller Cancels { get; }
 
     /// <summary>Gets the number of reserved IDs whose request A1111 has not admitted yet.</summary>
     public int ReservedCount
@@ -267,6 +272,8 @@ internal sealed class RequestTracker
             return true;
         }
 
+        var cancelled = Cancels.TakeInterrupted(job.Id);
+
         // The info file is written with the images below; the stored answer leaves its text out.
         SaveFirstAnswer(job.Id, status, body, content, infoStored: succeeded && content.IsObject && content.Info is not null);
         if (succeeded && content.IsObject)
@@ -276,7 +283,8 @@ internal sealed class RequestTracker
                 _log.Write($"job {job.Id}: {content.UnreadableImages} entr(y/ies) of \"images\" were not base64 strings and are not stored");
             }
 
-            if (_captures.Write(job.Id, content.Images, content.Info, now) != JobStatus.Completed)
+            // An interrupted job keeps the images A1111 made before the interrupt, and ends as cancelled.
+            if (!_captures.Write(job.Id, content.Images, content.Info, now, cancelled ? JobCancellation.Error : null))
             {
                 // Its images are not stored, so its first answer cannot be given again.
                 ImageFiles.Delete([Path.Combine(_output.Path, OutputFolder.ReplyFileName(job.Id))]);
@@ -286,7 +294,8 @@ internal sealed class RequestTracker
             return true;
         }
 
-        var error = succeeded ? "A1111 answered 200 with a body that is not a JSON object" : FailureMessage.From(status, content);
+        var error = cancelled ? JobCancellation.Error
+            : succeeded ? "A1111 answered 200 with a body that is not a JSON object" : FailureMessage.From(status, content);
         _store.Update(job.Id, j => j.Status.IsFinal() ? j : j with { Status = JobStatus.Failed, Error = error, Finished = now });
         Webhooks?.JobEnded(job.Id); // Webhooks: the job is Failed.
         return true;

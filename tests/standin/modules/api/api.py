@@ -177,6 +177,10 @@ class Api:
         return args, send_images, script_args, selectable_script
 
     def _generate(self, p, task_id, job, script_runner, script_args, selectable_script):
+        # A1111 v1.10.1 modules/api/api.py:475-487 (txt2img; img2img :546-558; read in Forge's copy, api.py:487-500):
+        # state.begin() comes before start_task(), both inside the try whose finally ends the state. An exception
+        # from start_task (a wrapper refusing a cancelled task) thus skips generation and finish_task, and leaves
+        # through closing(p) and `with self.queue_lock` (the lock is released, the next job runs) to the error middleware.
         try:
             shared.state.begin(job=job)
             if not standin_flavour.is_sdnext():  # SD.Next's API marks no task started (generate.py:106-123)
@@ -200,7 +204,7 @@ class Api:
         args, send_images, script_args, selectable_script = self._prepare(
             txt2imgreq, script_runner, self.default_script_arg_txt2img, {})
 
-        self._queue(task_id)
+        self._queue(task_id)  # A1111 v1.10.1 modules/api/api.py:465, before the lock: the task is pending while it waits
         with self._generation_lock():
             with closing(StableDiffusionProcessingTxt2Img(sd_model=shared.sd_model, **args)) as p:
                 p.is_api = True
@@ -265,7 +269,7 @@ class Api:
                                        current_image=current_image, textinfo=state.textinfo, current_task=current_task)
 
     def interruptapi(self):
-        shared.state.interrupt()
+        shared.state.interrupt()  # only a flag: it hits whatever job runs now (shared_state.py interrupt())
         return {}
 
     def skip(self):
