@@ -33,6 +33,13 @@ JOB = {
         "queue_position": _NUMBER_OR_NULL,
         "progress": _NUMBER_OR_NULL,
         "eta_seconds": _NUMBER_OR_NULL,
+        "cancelled": {"type": "boolean", "description": "true when the job was cancelled (status Failed, error \"cancelled\")"},
+        "webhook": {
+            "type": "object", "description": "the delivery of the X-Webhook-URL the request asked for; left out without one",
+            "properties": {"url": {"type": "string"}, "attempts": {"type": "integer"},
+                           "last_status": {"type": "integer", "nullable": True}, "last_error": _STRING_OR_NULL,
+                           "delivered": {"type": "boolean"}, "next_attempt": _NUMBER_OR_NULL},
+        },
     },
     "required": ["id", "prompt", "status", "timestamp", "image_count", "image_urls"],
 }

@@ -75,6 +75,8 @@ class StableDiffusionProcessing:
         pass
 
     def image_for(self, index, seed):
+        # Where A1111 v1.10.1 decodes the model's latents (modules/processing.py process_images_inner), the stand-in
+        # draws from the seed; --standin-grain makes the PNG as large as a real picture's.
         painted = standin_painter.paint(seed, self.all_prompts[index], self.width, self.height)
         return standin_painter.with_grain(painted, seed, shared.cmd_opts.standin_grain)
 

@@ -1,5 +1,6 @@
 """GET /standin/event-streams -> {"running": n}: how many event streams the Job Tracker under test is serving now
-(None before it loaded). Stand-in only, never behind --api-auth: it lets a test see that a closed client's stream stopped."""
+(None before it loaded). Stand-in only, never behind --api-auth: it lets a test see that a closed client's stream stopped. It imitates nothing
+of A1111 v1.10.1 or Forge, which have no such route."""
 import sys
 
 

@@ -1,4 +1,6 @@
-"""Draws the stand-in's "generated" pictures: the same (seed, prompt, size) always gives the same pixels."""
+"""Draws the stand-in's "generated" pictures: the same (seed, prompt, size) always gives the same pixels.
+
+A1111 v1.10.1 returns what the model draws (modules/processing.py); only the sizes and formats are imitated here."""
 import hashlib
 
 import random

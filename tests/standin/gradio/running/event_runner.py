@@ -44,6 +44,8 @@ class EventRunner:
         starting = self._starting(target, event)
         if not starting:
             raise BadEventRequest(f"no {event!r} event is registered on {target!r}")
+        # A Gallery's front end sends `select` only when the selected index changes (gradio@3.41.2
+        # js/gallery/static/Gallery.svelte:124-134, gradio@4.40.0 js/gallery/shared/Gallery.svelte:117-126).
         if event == "select" and hasattr(target, "front_end_selects"):
             index = (event_data or {}).get("index")
             with self._values_lock:
