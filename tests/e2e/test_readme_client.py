@@ -1,9 +1,9 @@
 """The README's recovering client is this repository's tests/e2e/recovering_client.py, and it works."""
-import re
 import urllib.error
 import urllib.request
 
 from api_client import decoded, get_job, payload
+from readme_blocks import first_python_block
 from repo import REPO
 
 import recovering_client
@@ -13,11 +13,9 @@ SECTION = "### A client that survives dropped connections"
 
 
 def test_the_readme_shows_exactly_the_tested_client():
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index(SECTION):]
-    block = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    block = first_python_block(SECTION)
     assert block is not None
-    assert block.group(1) == CLIENT_FILE.read_text(encoding="utf-8")
+    assert block == CLIENT_FILE.read_text(encoding="utf-8")
 
 
 def test_the_client_submits_async_polls_and_downloads_the_images(tracker, monkeypatch):

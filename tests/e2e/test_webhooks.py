@@ -1,7 +1,6 @@
 """Signed webhooks when a job ends: delivered to a test receiver on 127.0.0.1, verified with the README's code,
 retried after a 500 and after a restart, refused (400, nothing generated) for a target outside the allow-list."""
 import json
-import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -10,6 +9,7 @@ import httpx
 import pytest
 
 from api_client import get_job, payload
+from readme_blocks import first_python_block
 from repo import REPO
 from support.standin_server import free_port
 from webhook_verification import verify_webhook
@@ -105,11 +105,9 @@ def generations(server) -> int:
 
 
 def test_the_readme_shows_exactly_the_tested_verifier():
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index(SECTION):]
-    block = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    block = first_python_block(SECTION)
     assert block is not None
-    assert block.group(1) == VERIFIER_FILE.read_text(encoding="utf-8")
+    assert block == VERIFIER_FILE.read_text(encoding="utf-8")
 
 
 def test_a_job_with_a_webhook_posts_the_signed_job_object_when_it_ends(tracker, receivers):
