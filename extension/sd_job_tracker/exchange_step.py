@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from . import native_bytes
+from . import body_pieces, native_bytes
 
 
 class Action(enum.Enum):
@@ -55,8 +55,10 @@ def header_pairs(asgi_headers_list) -> list[str]:
 
 
 async def carry_out(send, step: Step) -> None:
-    """Sends what the step says; NOTHING, PASS_THROUGH and CALL_APP send nothing."""
+    """Sends what the step says; NOTHING, PASS_THROUGH and CALL_APP send nothing. A body goes in pieces with a turn
+    of the event loop between them (see body_pieces): a recorded answer is megabytes of base64 images."""
     if step.action in (Action.SEND_HEAD, Action.SEND_WHOLE):
         await send({"type": "http.response.start", "status": step.status, "headers": list(step.headers)})
     if step.action in (Action.SEND_BODY, Action.SEND_WHOLE, Action.SEND_KEEP_ALIVE):
-        await send({"type": "http.response.body", "body": step.body, "more_body": step.more})
+        async for piece, more in body_pieces.pieces(step.body):
+            await send({"type": "http.response.body", "body": piece, "more_body": more or step.more})

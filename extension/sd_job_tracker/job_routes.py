@@ -53,11 +53,10 @@ def _answer_now(core, route: str, params: dict[str, str], scope) -> Reply:
 
 
 async def answer(core, route: str, params: dict[str, str], scope) -> Reply:
-    """The core's reply. A job's images are read and base64-encoded on a worker thread (pythonnet releases the GIL
-    while .NET runs), so the event loop never waits for megabytes of images; every other answer stays inline."""
-    if route == JOB and b"images=false" not in scope.get("query_string", b"").lower():
-        return await asyncio.to_thread(_answer_now, core, route, params, scope)
-    return _answer_now(core, route, params, scope)
+    """The core's reply, built on a worker thread (pythonnet releases the GIL while .NET runs): a job's images read and
+    base64-encoded, an image file read, a list of any `limit` serialized. The event loop never waits for that work;
+    the hop to the thread costs about 0.1 ms."""
+    return await asyncio.to_thread(_answer_now, core, route, params, scope)
 
 
 async def send_answer(send, scope, reply: Reply) -> None:

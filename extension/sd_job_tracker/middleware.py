@@ -2,6 +2,8 @@
 tracker's own GET routes itself (see job_routes)."""
 from __future__ import annotations
 
+import asyncio
+
 from . import event_stream, job_routes
 from .asgi_messages import app_path, client_of, header, headers_for_core, read_body, replaying
 from .exchange_step import Action, carry_out
@@ -43,7 +45,9 @@ class JobTrackerMiddleware:
         if disconnected:
             await self.app(scope, replaying(body, receive), send)
             return
-        exchange, opening = self.core.begin(route, body, client_of(scope), headers_for_core(scope))
+        # Reading the body is the core's work on megabytes for an img2img (its init images): on a worker thread, like
+        # every core call whose work grows with a body (pythonnet releases the GIL while .NET runs).
+        exchange, opening = await asyncio.to_thread(self.core.begin, route, body, client_of(scope), headers_for_core(scope))
         if opening.action is Action.CALL_APP:
             await TrackedExchange(self.app, self.core, exchange, str(exchange.JobId)).run(scope, opening.body, receive, send)
         elif opening.action is Action.SEND_WHOLE:

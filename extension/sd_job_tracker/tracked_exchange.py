@@ -86,10 +86,10 @@ class TrackedExchange:
         elif message["type"] == "http.response.body":
             chunk = bytes(message.get("body", b""))
             more = bool(message.get("more_body", False))
-            # The last piece makes the core store the result (megabytes of images decoded and written to disk): on a
-            # worker thread, so the event loop serves every other request meanwhile.
+            # A piece is megabytes of base64 images to copy, and the last one makes the core store the result (images
+            # decoded and written to disk): on a worker thread, so the event loop serves every other request meanwhile.
             await self._report("record A1111's answer", self.exchange.AppBody,
-                               native_bytes.address_of(chunk), len(chunk), more, off_loop=not more)
+                               native_bytes.address_of(chunk), len(chunk), more, off_loop=True)
 
     async def _watch_client(self, receive) -> None:
         while (await receive())["type"] != "http.disconnect":

@@ -7,10 +7,15 @@ Starts the stand-in WebUI with the extension and noisy pictures (--standin-grain
 as large as a real model's), generates one job of 4 such images, then times GET /sdapi/v1/job/{id} (with the
 images, base64) over one kept-alive connection for three clients in turn: one that accepts gzip, one that does not,
 and a browser on another origin (an Origin header: that request goes through A1111's own stack, its CORS and
-GZip layers). Meanwhile a second thread asks a trivial route of the stand-in (GET /standin/generations) every
+GZip layers). Meanwhile a second process asks a trivial route of the stand-in (GET /standin/generations) every
 20 ms on its own connection: how long it waits is how long the event loop was held, plus this machine's own stalls.
 To tell them apart, a monitor on the loop (tests/bench/loop-monitor, loaded as an extension) notes the CPU time the
-loop's thread used between two of its turns: what really held the loop, whatever else the machine runs.
+loop's thread used between two of its turns: what really held the loop, whatever else the machine runs. It also notes
+when Python collected the oldest generation of the heap: such a collection walks every object of the WebUI's process
+and stops every thread meanwhile (20 to 40 ms on this 2-core machine for the stand-in's 50,000 objects, with or
+without the tracker; a real A1111 with torch and Gradio has many times more), so the probe's waits are also given
+without the requests that overlapped one. The same probe runs alone against a stand-in without the tracker first:
+what the WebUI's own stalls look like.
 
 The bar of the issue: the GET takes at most 50 ms (median) for either client, and the probe never waits more than
 10 ms. Benchmarks, not tests: nothing here passes or fails; the figures are printed.
@@ -21,10 +26,10 @@ import argparse
 import base64
 import gzip
 import json
+import multiprocessing
 import os
 import subprocess
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -72,35 +77,45 @@ class Client:
         self._http.close()
 
 
-class Probe(threading.Thread):
-    """Asks the trivial route every PROBE_PERIOD seconds and keeps each wait (request to full answer)."""
+def _probe_loop(port: int, stopping, results) -> None:
+    client = Client(port, {})
+    requests = []
+    try:
+        next_at = time.monotonic()
+        while not stopping.is_set():
+            started = time.monotonic()
+            client.get(PROBE_PATH)
+            requests.append((started, time.monotonic()))
+            next_at += PROBE_PERIOD
+            stopping.wait(max(0.0, next_at - time.monotonic()))
+    finally:
+        client.close()
+        results.put(requests)
+
+
+class Probe:
+    """Asks the trivial route every PROBE_PERIOD seconds and keeps each wait (request to full answer). It runs in a
+    process of its own: in this one, the client reading megabytes would make it wait for the GIL too."""
 
     def __init__(self, port: int):
-        super().__init__(daemon=True)
-        self._client = Client(port, {})
-        self._stopping = threading.Event()
-        self.waits: list[float] = []
+        self._stopping = multiprocessing.Event()
+        self._results = multiprocessing.Queue()
+        self._process = multiprocessing.Process(target=_probe_loop, args=(port, self._stopping, self._results),
+                                                daemon=True)
 
-    def run(self) -> None:
-        try:
-            next_at = time.perf_counter()
-            while not self._stopping.is_set():
-                started = time.perf_counter()
-                self._client.get(PROBE_PATH)
-                self.waits.append(time.perf_counter() - started)
-                next_at += PROBE_PERIOD
-                self._stopping.wait(max(0.0, next_at - time.perf_counter()))
-        finally:
-            self._client.close()
+    def start(self) -> None:
+        self._process.start()
 
-    def stop(self) -> list[float]:
+    def stop(self) -> list[tuple[float, float]]:
+        """(start, end) of each request on the monotonic clock, which the WebUI's process shares (see loop-monitor)."""
         self._stopping.set()
-        self.join(timeout=30)
-        return self.waits
+        requests = self._results.get(timeout=30)
+        self._process.join(timeout=30)
+        return requests
 
 
-def generate(port: int) -> tuple[str, int]:
-    """The job ID and the total bytes of its PNGs."""
+def generate(port: int) -> tuple[str | None, int]:
+    """The job ID (None without the tracker) and the total bytes of its PNGs."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
     try:
         connection.request("POST", "/sdapi/v1/txt2img", body=json.dumps(BODY).encode(),
@@ -109,7 +124,7 @@ def generate(port: int) -> tuple[str, int]:
         answer = json.loads(response.read())
         if response.status != 200:
             raise RuntimeError(f"txt2img answered {response.status}: {answer}")
-        return answer["job_id"], sum(len(base64.b64decode(image)) for image in answer["images"])
+        return answer.get("job_id"), sum(len(base64.b64decode(image)) for image in answer["images"])
     finally:
         connection.close()
 
@@ -123,16 +138,36 @@ def check_answer(response: http.client.HTTPResponse, body: bytes, images: int) -
     return encoding
 
 
-def loop_phase(port: int, reset: bool) -> str:
-    """Starts a phase of the loop monitor (reset) or reports the one that ends (see loop-monitor/)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request("POST" if reset else "GET", "/bench/loop/reset" if reset else "/bench/loop")
-        stats = json.loads(connection.getresponse().read())
-    finally:
-        connection.close()
-    return (f"{stats['worst_cpu_ms']:.1f} ms / {stats['worst_lag_ms']:.1f} ms / "
-            f"{stats['cpu_over_3ms']} of {stats['gaps']}")
+class Phase:
+    """The probe's requests and what the loop monitor saw meanwhile (see loop-monitor/)."""
+
+    def __init__(self, port: int):
+        self._port = port
+        self._monitor("POST", "/bench/loop/reset")
+        self._probe = Probe(port)
+        self._probe.start()
+
+    def end(self) -> tuple[str, str, str]:
+        """(the probe's waits, the same without those that overlapped a collection of the heap, the loop)."""
+        requests = self._probe.stop()
+        loop = self._monitor("GET", "/bench/loop")
+        collections = loop["heap_collections"]
+        clear = [(start, end) for start, end in requests
+                 if not any(start < c_end and c_start < end for c_start, c_end in collections)]
+        longest = max((c_end - c_start for c_start, c_end in collections), default=0.0)
+        return (f"{_waits(requests)} ({len(requests)} requests)",
+                f"{_waits(clear)} ({len(clear)} requests; {len(collections)} collections of "
+                f"{loop['heap_objects']:,} objects, longest {longest * 1000:.1f} ms)",
+                f"{loop['worst_cpu_ms']:.1f} ms / {loop['worst_lag_ms']:.1f} ms / "
+                f"{loop['cpu_over_3ms']} of {loop['gaps']}")
+
+    def _monitor(self, method: str, path: str) -> dict:
+        connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=60)
+        try:
+            connection.request(method, path)
+            return json.loads(connection.getresponse().read())
+        finally:
+            connection.close()
 
 
 def percentile_ms(samples: list[float], fraction: float) -> float:
@@ -140,11 +175,27 @@ def percentile_ms(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] * 1000
 
 
+PROBE_ROW = "  probe meanwhile (median / p99 / worst)"
+CLEAR_ROW = "  the same, without the requests that overlapped a collection of the whole heap"
 LOOP_ROW = "  event loop: worst CPU between two turns / worst lag / 1 ms gaps with > 3 ms CPU"
 
 
-def _waits(waits: list[float]) -> str:
+def _waits(requests: list[tuple[float, float]]) -> str:
+    if not requests:
+        return "none"
+    waits = [end - start for start, end in requests]
     return f"{percentile_ms(waits, 0.5):.2f} / {percentile_ms(waits, 0.99):.2f} / {max(waits) * 1000:.2f} ms"
+
+
+def _phase_rows(title: str, value: str, phase: Phase) -> list[tuple[str, str]]:
+    probe, clear, loop = phase.end()
+    return [(title, value), (PROBE_ROW, probe), (CLEAR_ROW, clear), (LOOP_ROW, loop)]
+
+
+def probe_alone(server: StandinServer, seconds: float, title: str) -> list[tuple[str, str]]:
+    phase = Phase(server.port)
+    time.sleep(seconds)
+    return _phase_rows(title, f"{seconds:.0f} s", phase)
 
 
 def main() -> None:
@@ -157,13 +208,23 @@ def main() -> None:
                         help="load this extension folder too, e.g. a loop-lag monitor while finding a cause (repeatable)")
     parser.add_argument("--log", type=Path, default=None, help="keep the stand-in's log there (default: dropped)")
     args = parser.parse_args()
-    subprocess.run([DEFAULT_PYTHON, str(REPO / "install.py")], check=True)
+    subprocess.run([DEFAULT_PYTHON, str(REPO / "install.py"), "--wait"], check=True)
 
     args.scratch.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, str]] = []
+    standin_args = ["--standin-grain", str(GRAIN)]
     with tempfile.TemporaryDirectory(prefix="jobtracker-big-job-bench-", dir=args.scratch) as scratch:
+        # The WebUI alone, after the same generation: its own stalls, the tracker not loaded.
+        bare = StandinServer(standin_args, extensions=[LOOP_MONITOR, *args.extension], startup_timeout=120,
+                             log_path=Path(scratch) / "webui-without-tracker.log").start()
+        try:
+            generate(bare.port)
+            rows += probe_alone(bare, args.idle_seconds, "the WebUI without the tracker, the probe alone")
+        finally:
+            bare.stop()
+
         env = {"TRACKER_ENABLED": "1", "TRACKER_RETENTION": "0", "TRACKER_DATA_DIR": str(Path(scratch) / "data")}
-        server = StandinServer(["--standin-grain", str(GRAIN)], extensions=[REPO, LOOP_MONITOR, *args.extension], env=env,
+        server = StandinServer(standin_args, extensions=[REPO, LOOP_MONITOR, *args.extension], env=env,
                                startup_timeout=120,
                                log_path=args.log or Path(scratch) / "webui.log").start()
         try:
@@ -171,33 +232,18 @@ def main() -> None:
             path = f"/sdapi/v1/job/{job_id}"
             rows.append((f"the job: {BODY['batch_size']} PNGs of {BODY['width']}x{BODY['height']}",
                          f"{png_bytes / 1e6:.1f} MB of PNG"))
-            # The probe alone, as long as a client's GETs take below: what this machine's own stalls look like.
-            idle = Probe(server.port)
-            loop_phase(server.port, reset=True)
-            idle.start()
-            time.sleep(args.idle_seconds)
-            waits = idle.stop()
-            loop = loop_phase(server.port, reset=False)
-            rows.append((f"probe GET {PROBE_PATH} alone for {args.idle_seconds:.0f} s, {len(waits)} requests "
-                         "(median / p99 / worst)", _waits(waits)))
-            rows.append((LOOP_ROW, loop))
+            rows += probe_alone(server, args.idle_seconds, "the WebUI with the tracker, the probe alone")
             for name, headers in CLIENTS.items():
                 client = Client(server.port, headers)
                 try:
                     response, body = client.get(path)
                     encoding = check_answer(response, body, BODY["batch_size"])
-                    probe = Probe(server.port)
-                    loop_phase(server.port, reset=True)
-                    probe.start()
+                    phase = Phase(server.port)
                     samples = time_requests(lambda: client.get(path), args.requests, args.warmup)
-                    waits = probe.stop()
-                    loop = loop_phase(server.port, reset=False)
                 finally:
                     client.close()
-                rows.append((f"GET {{id}}, {name}: {len(body) / 1e6:.1f} MB {encoding} (median / p95)",
-                             f"{percentile_ms(samples, 0.5):.1f} / {percentile_ms(samples, 0.95):.1f} ms"))
-                rows.append((f"  probe meanwhile, {len(waits)} requests (median / p99 / worst)", _waits(waits)))
-                rows.append((LOOP_ROW, loop))
+                rows += _phase_rows(f"GET {{id}}, {name}: {len(body) / 1e6:.1f} MB {encoding} (median / p95)",
+                                    f"{percentile_ms(samples, 0.5):.1f} / {percentile_ms(samples, 0.95):.1f} ms", phase)
         finally:
             server.stop()
 

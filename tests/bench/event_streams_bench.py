@@ -135,7 +135,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300, help="timed requests per figure (default 300)")
     parser.add_argument("--warmup", type=int, default=30, help="untimed requests first (default 30)")
     args = parser.parse_args()
-    subprocess.run([DEFAULT_PYTHON, str(REPO / "install.py")], check=True, capture_output=True)
+    subprocess.run([DEFAULT_PYTHON, str(REPO / "install.py"), "--wait"], check=True, capture_output=True)
 
     with tempfile.TemporaryDirectory(prefix="jobtracker-streams-bench-") as scratch, \
             httpx.Client(timeout=60, trust_env=False) as client:

@@ -1,12 +1,16 @@
-"""The WebUI keeps answering while the tracker works with megabytes of images: building a job's answer (reading the
-files, base64, the JSON; for a client of the tracker's own path and for a browser, whose request goes through A1111's
-stack) and storing A1111's result (decoding, writing the files) run off the event loop. How long they take is
-measured by tests/bench/big_job_bench.py, not here."""
+"""The WebUI keeps answering while the tracker works with megabytes of images: reading a request (an img2img's init
+images), copying A1111's answer, building a job's answer (reading the files, base64, the JSON; for a client of the
+tracker's own path and for a browser, whose request goes through A1111's stack), a list, an image file, and storing
+A1111's result (decoding, writing the files) all run off the event loop. How long they take is measured by
+tests/bench/big_job_bench.py, not here."""
+import base64
+import io
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+from PIL import Image
 
 from api_client import payload, txt2img
 from repo import REPO
@@ -99,3 +103,86 @@ def test_a_browser_gets_images_and_large_answers_as_they_are_and_small_json_gzip
     assert image.headers["content-type"] == "image/png"
     assert small.status_code == 200 and small.headers.get("content-encoding") == "gzip"
     assert small.json()["id"] == job_id
+
+
+def _noise_png_base64(size: int) -> str:
+    buffer = io.BytesIO()
+    Image.effect_noise((size, size), 64).convert("RGB").save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _trivial_answers_meanwhile(server) -> tuple[httpx.Response, httpx.Response]:
+    return _get_soon(server, "/standin/generations"), _get_soon(server, "/sdapi/v1/progress")
+
+
+def test_the_webui_answers_while_a_large_request_is_being_read(tracker):
+    server = tracker(more_extensions=[HOLD_EXTENSION])
+    body = payload("read off the loop", init_images=[_noise_png_base64(512)] * 2, denoising_strength=0.5)
+    server.post("/test/hold/begin/arm")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        generation = pool.submit(server.post, "/sdapi/v1/img2img", json=body)
+        try:
+            _wait_until_held(server, "begin")
+            trivial, progress = _trivial_answers_meanwhile(server)
+            jobs = _get_soon(server, "/sdapi/v1/jobs")
+            assert server.get("/test/hold/begin").json()["held"] == 1, "reading the request did not wait meanwhile"
+        finally:
+            server.post("/test/hold/begin/release")
+        response = generation.result(timeout=60)
+
+    assert trivial.status_code == 200 and progress.status_code == 200
+    assert jobs.status_code == 200 and jobs.json() == []  # not a job yet: its request was still being read
+    assert response.status_code == 200, response.text[:300]
+    job = server.get(f"/sdapi/v1/job/{response.headers['x-job-id']}", params={"images": "false"}).json()
+    assert job["status"] == "Completed" and job["kind"] == "img2img"
+    server.assert_no_tracker_errors()
+
+
+def test_the_webui_answers_while_a_piece_of_a1111s_answer_is_being_copied(tracker):
+    server = tracker(more_extensions=[HOLD_EXTENSION])
+    server.post("/test/hold/piece/arm")
+    body = payload("copied off the loop", width=256, height=256, batch_size=IMAGES)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        generation = pool.submit(txt2img, server.base_url, body)
+        try:
+            _wait_until_held(server, "piece")
+            trivial, progress = _trivial_answers_meanwhile(server)
+            assert server.get("/test/hold/piece").json()["held"] == 1, "copying the piece did not wait meanwhile"
+        finally:
+            server.post("/test/hold/piece/release")
+        response = generation.result(timeout=60)
+
+    assert trivial.status_code == 200 and progress.status_code == 200
+    assert response.status_code == 200 and len(response.json()["images"]) == IMAGES
+    job = server.get(f"/sdapi/v1/job/{response.headers['x-job-id']}").json()
+    assert job["status"] == "Completed" and job["images"] == response.json()["images"]
+    server.assert_no_tracker_errors()
+
+
+@pytest.mark.parametrize("point", ["list", "image"])
+def test_the_webui_answers_while_a_list_or_an_image_is_being_read(tracker, point):
+    server = tracker(more_extensions=[HOLD_EXTENSION])
+    response = txt2img(server.base_url, payload("listed off the loop", width=256, height=256))
+    job_id = response.headers["x-job-id"]
+    path = "/sdapi/v1/jobs" if point == "list" else f"/sdapi/v1/job/{job_id}/images/0"
+
+    server.post(f"/test/hold/{point}/arm")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        held = pool.submit(server.get, path, params={"limit": 1000} if point == "list" else None)
+        try:
+            _wait_until_held(server, point)
+            trivial, progress = _trivial_answers_meanwhile(server)
+            job = _get_soon(server, f"/sdapi/v1/job/{job_id}", params={"images": "false"})
+            assert server.get(f"/test/hold/{point}").json()["held"] == 1, f"the {point} did not wait meanwhile"
+        finally:
+            server.post(f"/test/hold/{point}/release")
+        answer = held.result(timeout=60)
+
+    assert trivial.status_code == 200 and progress.status_code == 200 and job.status_code == 200
+    assert answer.status_code == 200
+    if point == "list":
+        assert [listed["id"] for listed in answer.json()] == [job_id]
+    else:
+        assert answer.headers["content-type"] == "image/png"
+        assert answer.content == base64.b64decode(response.json()["images"][0])
+    server.assert_no_tracker_errors()

@@ -3,7 +3,12 @@ released, so a test can ask the WebUI for something else meanwhile. Were that ca
 else would be answered until the release (which then could not be sent either).
 
 Hold points:
+    begin    reading a txt2img/img2img request (TrackerCore.begin: the body parsed, the job's ID reserved)
     answer   building a job's answer with its images (sd_job_tracker.job_routes._answer_now, the call answer() makes)
+    list     building a job list (the same call, for GET /sdapi/v1/jobs)
+    image    reading an image file (the same call, for GET /sdapi/v1/job/{id}/images/{n})
+    piece    recording a piece of A1111's answer that more pieces follow (an AppBody step through TrackerCore.step:
+             A1111's answer comes through its own http middleware as the whole body, then an empty last piece)
     finish   storing A1111's result of a tracked request (the exchange's last AppBody step through TrackerCore.step:
              images decoded and written)
 
@@ -19,8 +24,9 @@ from sd_job_tracker import core, job_routes
 HOLD_LIMIT_SECONDS = 60  # a test that never releases does not hang the server for ever
 
 _changed = threading.Condition()
-_armed = {"answer": False, "finish": False}
-_held = {"answer": 0, "finish": 0}
+_POINTS = ("begin", "answer", "list", "image", "piece", "finish")
+_armed = {point: False for point in _POINTS}
+_held = {point: 0 for point in _POINTS}
 
 
 def _hold(point: str) -> None:
@@ -36,19 +42,30 @@ def _hold(point: str) -> None:
 
 _answer = job_routes._answer_now
 _step = core.TrackerCore.step
-LAST_BODY_STEP = "record A1111's answer"  # tracked_exchange's words for reporting A1111's body
+_begin = core.TrackerCore.begin
+BODY_STEP = "record A1111's answer"  # tracked_exchange's words for reporting A1111's body
 
 
 def _held_answer(tracker, route, params, scope):
     if route == job_routes.JOB and b"images=false" not in scope.get("query_string", b""):
         _hold("answer")
+    elif route == job_routes.JOBS:
+        _hold("list")
+    elif route == job_routes.IMAGE:
+        _hold("image")
     return _answer(tracker, route, params, scope)
 
 
 def _held_step(self, what, method, *args):
-    if what == LAST_BODY_STEP and args and args[-1] is False:  # the last piece: the core stores the result now
-        _hold("finish")
+    if what == BODY_STEP and args:
+        # args: the piece's address, its length, whether more follows; the last piece makes the core store the result.
+        _hold("piece" if args[-1] else "finish")
     return _step(self, what, method, *args)
+
+
+def _held_begin(self, route, body, client, headers):
+    _hold("begin")
+    return _begin(self, route, body, client, headers)
 
 
 def _set_armed(point: str, value: bool) -> dict:
@@ -79,4 +96,5 @@ def on_app_started(demo, app):
 
 job_routes._answer_now = _held_answer
 core.TrackerCore.step = _held_step
+core.TrackerCore.begin = _held_begin
 script_callbacks.on_app_started(on_app_started)
