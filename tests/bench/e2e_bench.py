@@ -64,8 +64,10 @@ def median_us(call):
         call()
         samples.append(time.perf_counter() - started)
     return sorted(samples)[len(samples) // 2] * 1e6
-get_us = median_us(lambda: tracker.get_job(sys.argv[2], "images=false", "127.0.0.1", ""))
-list_us = median_us(lambda: tracker.list_jobs("limit=50", "127.0.0.1", ""))
+from sd_job_tracker.asgi_messages import Client
+client = Client("127.0.0.1", 50000, None)
+get_us = median_us(lambda: tracker.get_job(sys.argv[2], "images=false", client, [], None))
+list_us = median_us(lambda: tracker.list_jobs("limit=50", client, []))
 print(json.dumps({"seconds": elapsed, "rss_mb": rss, "rss_before_mb": before, "get_us": get_us, "list_us": list_us}))
 """
 
