@@ -30,11 +30,29 @@ def _wait_until_held(server, point: str) -> None:
         time.sleep(0.02)
 
 
-def _answered_meanwhile(server, job_id: str) -> list[httpx.Response]:
-    # Each is answered by the event loop while the core call is held in the middle of its work: were that call made on
-    # the loop, they would wait for the release (which only the loop could receive) and time out.
-    return [_get_soon(server, "/standin/generations"), _get_soon(server, "/sdapi/v1/progress"),
-            _get_soon(server, f"/sdapi/v1/job/{job_id}", params={"images": "false"})]
+def _while_held(server, point: str, call, meanwhile):
+    """(call's result, meanwhile's): call() is made in the background with the hold point armed, and meanwhile() runs
+    once it is held in the middle of its work. Whatever meanwhile() asks is answered by the event loop: were the held
+    call made on the loop, it would wait for the release (which only the loop could receive) and time out."""
+    server.post(f"/test/hold/{point}/arm")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(call)
+        try:
+            _wait_until_held(server, point)
+            seen = meanwhile()
+            assert server.get(f"/test/hold/{point}").json()["held"] == 1, f"the {point} call did not wait meanwhile"
+        finally:
+            server.post(f"/test/hold/{point}/release")
+        return pending.result(timeout=60), seen
+
+
+def _trivial_answers_meanwhile(server) -> tuple[httpx.Response, httpx.Response]:
+    return _get_soon(server, "/standin/generations"), _get_soon(server, "/sdapi/v1/progress")
+
+
+def _answered_meanwhile(server, job_id: str) -> tuple[httpx.Response, httpx.Response, httpx.Response]:
+    return (*_trivial_answers_meanwhile(server),
+            _get_soon(server, f"/sdapi/v1/job/{job_id}", params={"images": "false"}))
 
 
 @pytest.mark.parametrize("headers", [{}, {"Origin": "http://example.test"}], ids=["tracker-path", "browser"])
@@ -44,16 +62,9 @@ def test_the_webui_answers_while_a_job_with_its_images_is_being_built(tracker, h
     assert response.status_code == 200, response.text
     job_id = response.headers["x-job-id"]
 
-    server.post("/test/hold/answer/arm")
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        job = pool.submit(server.get, f"/sdapi/v1/job/{job_id}", headers=headers)
-        try:
-            _wait_until_held(server, "answer")
-            trivial, progress, other_job = _answered_meanwhile(server, job_id)
-            assert server.get("/test/hold/answer").json()["held"] == 1, "the job's answer did not wait meanwhile"
-        finally:
-            server.post("/test/hold/answer/release")
-        answer = job.result(timeout=60)
+    answer, (trivial, progress, other_job) = _while_held(
+        server, "answer", lambda: server.get(f"/sdapi/v1/job/{job_id}", headers=headers),
+        lambda: _answered_meanwhile(server, job_id))
 
     assert trivial.status_code == 200 and progress.status_code == 200
     assert other_job.status_code == 200 and other_job.json()["status"] == "Completed"
@@ -64,18 +75,14 @@ def test_the_webui_answers_while_a_job_with_its_images_is_being_built(tracker, h
 
 def test_the_webui_answers_while_a_result_with_images_is_being_stored(tracker):
     server = tracker(more_extensions=[HOLD_EXTENSION])
-    server.post("/test/hold/finish/arm")
     body = payload("held while stored", width=256, height=256, batch_size=IMAGES)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        generation = pool.submit(txt2img, server.base_url, body)
-        try:
-            _wait_until_held(server, "finish")
-            job_id = server.get("/sdapi/v1/jobs", params={"limit": 1}).json()[0]["id"]
-            trivial, progress, job = _answered_meanwhile(server, job_id)
-            assert server.get("/test/hold/finish").json()["held"] == 1, "storing the result did not wait meanwhile"
-        finally:
-            server.post("/test/hold/finish/release")
-        response = generation.result(timeout=60)
+
+    def meanwhile():
+        listed = server.get("/sdapi/v1/jobs", params={"limit": 1}).json()[0]["id"]
+        return listed, _answered_meanwhile(server, listed)
+
+    response, (job_id, (trivial, progress, job)) = _while_held(
+        server, "finish", lambda: txt2img(server.base_url, body), meanwhile)
 
     assert trivial.status_code == 200 and progress.status_code == 200
     assert job.status_code == 200 and job.json()["status"] == "Processing"  # A1111 has answered; not yet stored
@@ -111,24 +118,12 @@ def _noise_png_base64(size: int) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _trivial_answers_meanwhile(server) -> tuple[httpx.Response, httpx.Response]:
-    return _get_soon(server, "/standin/generations"), _get_soon(server, "/sdapi/v1/progress")
-
-
 def test_the_webui_answers_while_a_large_request_is_being_read(tracker):
     server = tracker(more_extensions=[HOLD_EXTENSION])
     body = payload("read off the loop", init_images=[_noise_png_base64(512)] * 2, denoising_strength=0.5)
-    server.post("/test/hold/begin/arm")
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        generation = pool.submit(server.post, "/sdapi/v1/img2img", json=body)
-        try:
-            _wait_until_held(server, "begin")
-            trivial, progress = _trivial_answers_meanwhile(server)
-            jobs = _get_soon(server, "/sdapi/v1/jobs")
-            assert server.get("/test/hold/begin").json()["held"] == 1, "reading the request did not wait meanwhile"
-        finally:
-            server.post("/test/hold/begin/release")
-        response = generation.result(timeout=60)
+    response, (trivial, progress, jobs) = _while_held(
+        server, "begin", lambda: server.post("/sdapi/v1/img2img", json=body),
+        lambda: (*_trivial_answers_meanwhile(server), _get_soon(server, "/sdapi/v1/jobs")))
 
     assert trivial.status_code == 200 and progress.status_code == 200
     assert jobs.status_code == 200 and jobs.json() == []  # not a job yet: its request was still being read
@@ -140,17 +135,9 @@ def test_the_webui_answers_while_a_large_request_is_being_read(tracker):
 
 def test_the_webui_answers_while_a_piece_of_a1111s_answer_is_being_copied(tracker):
     server = tracker(more_extensions=[HOLD_EXTENSION])
-    server.post("/test/hold/piece/arm")
     body = payload("copied off the loop", width=256, height=256, batch_size=IMAGES)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        generation = pool.submit(txt2img, server.base_url, body)
-        try:
-            _wait_until_held(server, "piece")
-            trivial, progress = _trivial_answers_meanwhile(server)
-            assert server.get("/test/hold/piece").json()["held"] == 1, "copying the piece did not wait meanwhile"
-        finally:
-            server.post("/test/hold/piece/release")
-        response = generation.result(timeout=60)
+    response, (trivial, progress) = _while_held(
+        server, "piece", lambda: txt2img(server.base_url, body), lambda: _trivial_answers_meanwhile(server))
 
     assert trivial.status_code == 200 and progress.status_code == 200
     assert response.status_code == 200 and len(response.json()["images"]) == IMAGES
@@ -166,17 +153,9 @@ def test_the_webui_answers_while_a_list_or_an_image_is_being_read(tracker, point
     job_id = response.headers["x-job-id"]
     path = "/sdapi/v1/jobs" if point == "list" else f"/sdapi/v1/job/{job_id}/images/0"
 
-    server.post(f"/test/hold/{point}/arm")
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        held = pool.submit(server.get, path, params={"limit": 1000} if point == "list" else None)
-        try:
-            _wait_until_held(server, point)
-            trivial, progress = _trivial_answers_meanwhile(server)
-            job = _get_soon(server, f"/sdapi/v1/job/{job_id}", params={"images": "false"})
-            assert server.get(f"/test/hold/{point}").json()["held"] == 1, f"the {point} did not wait meanwhile"
-        finally:
-            server.post(f"/test/hold/{point}/release")
-        answer = held.result(timeout=60)
+    answer, (trivial, progress, job) = _while_held(
+        server, point, lambda: server.get(path, params={"limit": 1000} if point == "list" else None),
+        lambda: _answered_meanwhile(server, job_id))
 
     assert trivial.status_code == 200 and progress.status_code == 200 and job.status_code == 200
     assert answer.status_code == 200
