@@ -2,12 +2,14 @@
 
 Two stacks send the bytes: the FastAPI routes (listed in A1111's /docs, and taken by browser requests, which need
 A1111's CORS layer) and the outermost middleware, which answers every other GET itself so that a polling client does
-not pay for A1111's per-request middleware stack. Both call answer() below; only the sending differs.
+not pay for A1111's per-request middleware stack. Both build the answer with the same call on a worker thread
+(answer(), and encoded_answer(), which gzips it there too); only the sending differs.
 """
 from __future__ import annotations
 
 import asyncio
 import re
+from typing import NamedTuple
 
 from . import body_pieces, live_state, reply_encoding
 from .asgi_messages import app_path, client_of, headers_for_core
@@ -59,12 +61,27 @@ async def answer(core, route: str, params: dict[str, str], scope) -> Reply:
     return await asyncio.to_thread(_answer_now, core, route, params, scope)
 
 
-async def send_answer(send, scope, reply: Reply) -> None:
-    """Sends a reply straight to the server (the middleware's stack), gzipped as A1111's GZipMiddleware would, in
-    pieces with a turn of the event loop between them (see body_pieces)."""
-    headers, body = encoded(scope, reply)
-    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
-    async for piece, more in body_pieces.pieces(body):
+class EncodedAnswer(NamedTuple):
+    """A reply as it leaves: its status, ASGI headers and body, gzipped or not (see reply_encoding)."""
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+async def encoded_answer(core, route: str, params: dict[str, str], scope) -> EncodedAnswer:
+    """answer(), gzipped for this client as A1111's GZipMiddleware would, with the compression (up to 128 KiB of
+    JSON) on the same worker thread: nothing of it runs on the event loop."""
+    def build() -> EncodedAnswer:
+        reply = _answer_now(core, route, params, scope)
+        return EncodedAnswer(reply.status, *encoded(scope, reply))
+    return await asyncio.to_thread(build)
+
+
+async def send_answer(send, answer_to_send: EncodedAnswer) -> None:
+    """Sends an answer straight to the server (the middleware's stack), in pieces with a turn of the event loop
+    between them (see body_pieces)."""
+    await send({"type": "http.response.start", "status": answer_to_send.status, "headers": answer_to_send.headers})
+    async for piece, more in body_pieces.pieces(answer_to_send.body):
         await send({"type": "http.response.body", "body": piece, "more_body": more})
 
 

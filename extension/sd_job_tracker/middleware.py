@@ -31,10 +31,10 @@ class JobTrackerMiddleware:
             return
         job_route = job_routes.match(scope)
         if job_route is not None:
-            reply = await job_routes.answer(self.core, *job_route, scope)
             if header(scope, b"origin") is None:
-                await job_routes.send_answer(send, scope, reply)
+                await job_routes.send_answer(send, await job_routes.encoded_answer(self.core, *job_route, scope))
             else:  # Browsers need A1111's CORS headers, which only come through A1111's stack: the same answer, sent by it.
+                reply = await job_routes.answer(self.core, *job_route, scope)
                 await self.app(job_routes.handed_over(scope, reply), receive, send)
             return
         route = tracked_route(scope)
