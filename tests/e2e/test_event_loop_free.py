@@ -1,8 +1,8 @@
 """The WebUI keeps answering while the tracker works with megabytes of images: reading a request (an img2img's init
 images), copying A1111's answer, building a job's answer (reading the files, base64, the JSON; for a client of the
-tracker's own path and for a browser, whose request goes through A1111's stack), a list, an image file, and storing
-A1111's result (decoding, writing the files) all run off the event loop. How long they take is measured by
-tests/bench/big_job_bench.py, not here."""
+tracker's own path and for a browser, whose request goes through A1111's stack), a list, an image file, storing
+A1111's result (decoding, writing the files) and recording a cancel all run off the event loop. How long they take
+is measured by tests/bench/big_job_bench.py, not here."""
 import base64
 import io
 import time
@@ -12,7 +12,7 @@ import httpx
 import pytest
 from PIL import Image
 
-from api_client import payload, txt2img
+from api_client import payload, txt2img, wait_for_status
 from repo import REPO
 
 HOLD_EXTENSION = REPO / "tests" / "e2e" / "extensions" / "held-core-calls"
@@ -164,4 +164,24 @@ def test_the_webui_answers_while_a_list_or_an_image_is_being_read(tracker, point
     else:
         assert answer.headers["content-type"] == "image/png"
         assert answer.content == base64.b64decode(response.json()["images"][0])
+    server.assert_no_tracker_errors()
+
+
+def test_the_webui_answers_while_a_cancel_is_being_recorded(tracker):
+    server = tracker("--standin-step-seconds", "0.2", more_extensions=[HOLD_EXTENSION])
+    submitted = server.post("/sdapi/v1/txt2img", json=payload("cancelled off the loop", steps=50),
+                            headers={"Prefer": "respond-async"})
+    assert submitted.status_code == 202, submitted.text
+    job_id = submitted.headers["x-job-id"]
+    wait_for_status(server.base_url, job_id, {"Processing"}, params={"images": "false"})
+
+    cancel, (trivial, progress, job) = _while_held(
+        server, "cancel", lambda: server.post(f"/sdapi/v1/job/{job_id}/cancel"),
+        lambda: _answered_meanwhile(server, job_id))
+
+    assert trivial.status_code == 200 and progress.status_code == 200
+    assert job.status_code == 200 and job.json()["status"] == "Processing"
+    assert cancel.status_code == 202, cancel.text  # interrupted: it ends once A1111 finishes its current step
+    ended = wait_for_status(server.base_url, job_id, {"Failed"}, params={"images": "false"})
+    assert ended["cancelled"] is True
     server.assert_no_tracker_errors()

@@ -11,6 +11,7 @@ Hold points:
              A1111's answer comes through its own http middleware as the whole body, then an empty last piece)
     finish   storing A1111's result of a tracked request (the exchange's last AppBody step through TrackerCore.step:
              images decoded and written)
+    cancel   cancelling a job (TrackerCore.cancel: the core's decision, A1111 told, the cancel journaled)
 
     POST /test/hold/{point}/arm      the next such calls wait in the middle of their work
     GET  /test/hold/{point}          -> {"held": n}   calls waiting right now
@@ -24,7 +25,7 @@ from sd_job_tracker import core, job_routes
 HOLD_LIMIT_SECONDS = 60  # a test that never releases does not hang the server for ever
 
 _changed = threading.Condition()
-_POINTS = ("begin", "answer", "list", "image", "piece", "finish")
+_POINTS = ("begin", "answer", "list", "image", "piece", "finish", "cancel")
 _armed = {point: False for point in _POINTS}
 _held = {point: 0 for point in _POINTS}
 
@@ -43,6 +44,7 @@ def _hold(point: str) -> None:
 _answer = job_routes._answer_now
 _step = core.TrackerCore.step
 _begin = core.TrackerCore.begin
+_cancel = core.TrackerCore.cancel
 BODY_STEP = "record A1111's answer"  # tracked_exchange's words for reporting A1111's body
 
 
@@ -66,6 +68,11 @@ def _held_step(self, what, method, *args):
 def _held_begin(self, route, body, client, headers):
     _hold("begin")
     return _begin(self, route, body, client, headers)
+
+
+def _held_cancel(self, job_id, client, headers, stop):
+    _hold("cancel")
+    return _cancel(self, job_id, client, headers, stop)
 
 
 def _set_armed(point: str, value: bool) -> dict:
@@ -97,4 +104,5 @@ def on_app_started(demo, app):
 job_routes._answer_now = _held_answer
 core.TrackerCore.step = _held_step
 core.TrackerCore.begin = _held_begin
+core.TrackerCore.cancel = _held_cancel
 script_callbacks.on_app_started(on_app_started)
