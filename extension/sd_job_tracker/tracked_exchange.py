@@ -38,8 +38,9 @@ class TrackedExchange:
         try:
             await self.app(inner_scope, replaying(body, disconnect_once(self._app_done)), self._capture)
         except Exception as error:
+            # After the head, the core stores the job as Failed: a disk write, on a worker thread.
             step = await self._report("report the WebUI's exception", self.exchange.Raised,
-                                      type(error).__name__, str(error))
+                                      type(error).__name__, str(error), off_loop=True)
             if step.action is Action.PASS_THROUGH:
                 raise
         finally:
@@ -52,7 +53,9 @@ class TrackedExchange:
                 if self._announcing is not None:
                     await self._announcing  # a head or a 202 being sent finishes leaving
             finally:
-                self.core.step("end the exchange", self.exchange.End)
+                # A job whose answer was not recorded is abandoned: a disk write, on a worker thread. Were this task
+                # cancelled meanwhile, the call still runs to its end there.
+                await asyncio.to_thread(self.core.step, "end the exchange", self.exchange.End)
 
     # A1111's worker thread (progress hooks).
     def queued(self) -> None:

@@ -185,3 +185,20 @@ def test_the_webui_answers_while_a_cancel_is_being_recorded(tracker):
     ended = wait_for_status(server.base_url, job_id, {"Failed"}, params={"images": "false"})
     assert ended["cancelled"] is True
     server.assert_no_tracker_errors()
+
+
+def test_the_webui_answers_while_an_exchange_is_being_ended(tracker):
+    server = tracker(more_extensions=[HOLD_EXTENSION])
+    body = payload("ended off the loop")
+
+    def meanwhile():
+        listed = server.get("/sdapi/v1/jobs", params={"limit": 1}).json()[0]["id"]
+        return listed, _answered_meanwhile(server, listed)
+
+    response, (job_id, (trivial, progress, job)) = _while_held(
+        server, "end", lambda: txt2img(server.base_url, body), meanwhile)
+
+    assert trivial.status_code == 200 and progress.status_code == 200
+    assert job.status_code == 200 and job.json()["status"] == "Completed"  # recorded before the exchange ends
+    assert response.status_code == 200 and response.json()["job_id"] == job_id
+    server.assert_no_tracker_errors()

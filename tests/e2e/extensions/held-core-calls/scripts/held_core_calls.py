@@ -11,6 +11,8 @@ Hold points:
              A1111's answer comes through its own http middleware as the whole body, then an empty last piece)
     finish   storing A1111's result of a tracked request (the exchange's last AppBody step through TrackerCore.step:
              images decoded and written)
+    end      ending a tracked request's exchange (its End step through TrackerCore.step: a job whose answer was not
+             recorded is abandoned, a disk write)
     cancel   cancelling a job (TrackerCore.cancel: the core's decision, A1111 told, the cancel journaled)
 
     POST /test/hold/{point}/arm      the next such calls wait in the middle of their work
@@ -25,7 +27,7 @@ from sd_job_tracker import core, job_routes
 HOLD_LIMIT_SECONDS = 60  # a test that never releases does not hang the server for ever
 
 _changed = threading.Condition()
-_POINTS = ("begin", "answer", "list", "image", "piece", "finish", "cancel")
+_POINTS = ("begin", "answer", "list", "image", "piece", "finish", "end", "cancel")
 _armed = {point: False for point in _POINTS}
 _held = {point: 0 for point in _POINTS}
 
@@ -46,6 +48,7 @@ _step = core.TrackerCore.step
 _begin = core.TrackerCore.begin
 _cancel = core.TrackerCore.cancel
 BODY_STEP = "record A1111's answer"  # tracked_exchange's words for reporting A1111's body
+END_STEP = "end the exchange"  # and for its end
 
 
 def _held_answer(tracker, route, params, scope):
@@ -62,6 +65,8 @@ def _held_step(self, what, method, *args):
     if what == BODY_STEP and args:
         # args: the piece's address, its length, whether more follows; the last piece makes the core store the result.
         _hold("piece" if args[-1] else "finish")
+    elif what == END_STEP:
+        _hold("end")
     return _step(self, what, method, *args)
 
 
