@@ -134,7 +134,8 @@ def test_the_webui_answers_while_a_large_request_is_being_read(tracker):
 
 
 def test_the_webui_answers_while_a_piece_of_a1111s_answer_is_being_copied(tracker):
-    server = tracker(more_extensions=[HOLD_EXTENSION])
+    # Full-size PNGs (the stand-in's noise does not shrink): megabytes, not a small piece copied at once.
+    server = tracker("--standin-grain", "16", more_extensions=[HOLD_EXTENSION])
     body = payload("copied off the loop", width=256, height=256, batch_size=IMAGES)
     response, (trivial, progress) = _while_held(
         server, "piece", lambda: txt2img(server.base_url, body), lambda: _trivial_answers_meanwhile(server))
