@@ -10,13 +10,11 @@ call, which ctypes makes with the GIL released. Nothing else sees the object bef
 """
 import ctypes
 
-_new_bytes = ctypes.pythonapi.PyBytes_FromStringAndSize
-_new_bytes.argtypes = (ctypes.c_void_p, ctypes.c_ssize_t)
-_new_bytes.restype = ctypes.py_object
-
-_buffer_of = ctypes.pythonapi.PyBytes_AsString
-_buffer_of.argtypes = (ctypes.py_object,)
-_buffer_of.restype = ctypes.c_void_p
+# Prototypes of our own (with the GIL held, as the C API needs): setting argtypes on ctypes.pythonapi's shared
+# function objects would change them for every other extension in the WebUI's process.
+_new_bytes = ctypes.PYFUNCTYPE(ctypes.py_object, ctypes.c_void_p, ctypes.c_ssize_t)(
+    ("PyBytes_FromStringAndSize", ctypes.pythonapi))
+_buffer_of = ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.py_object)(("PyBytes_AsString", ctypes.pythonapi))
 
 
 def address_of(data: bytes) -> int:

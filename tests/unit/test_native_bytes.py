@@ -21,3 +21,9 @@ def test_the_copy_is_a_foreign_call_made_without_the_gil():
     # ctypes releases the GIL around every foreign call except those of PyDLL/PYFUNCTYPE (FUNCFLAG_PYTHONAPI):
     # memmove is one of the former, so a worker thread copying megabytes never holds the event loop.
     assert not ctypes.memmove._flags_ & ctypes._FUNCFLAG_PYTHONAPI
+
+
+def test_the_shared_c_api_functions_are_left_as_they_were():
+    # Other extensions in the WebUI's process may call these through ctypes.pythonapi with their own argtypes.
+    assert ctypes.pythonapi.PyBytes_FromStringAndSize.argtypes is None
+    assert ctypes.pythonapi.PyBytes_AsString.argtypes is None
