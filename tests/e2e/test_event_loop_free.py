@@ -55,6 +55,12 @@ def _answered_meanwhile(server, job_id: str) -> tuple[httpx.Response, httpx.Resp
             _get_soon(server, f"/sdapi/v1/job/{job_id}", params={"images": "false"}))
 
 
+def _newest_job_answered_meanwhile(server) -> tuple[str, tuple[httpx.Response, httpx.Response, httpx.Response]]:
+    """(the ID of the job being generated, what _answered_meanwhile got), for a generation whose ID is not known yet."""
+    newest = server.get("/sdapi/v1/jobs", params={"limit": 1}).json()[0]["id"]
+    return newest, _answered_meanwhile(server, newest)
+
+
 @pytest.mark.parametrize("headers", [{}, {"Origin": "http://example.test"}], ids=["tracker-path", "browser"])
 def test_the_webui_answers_while_a_job_with_its_images_is_being_built(tracker, headers):
     server = tracker(more_extensions=[HOLD_EXTENSION])
@@ -77,12 +83,8 @@ def test_the_webui_answers_while_a_result_with_images_is_being_stored(tracker):
     server = tracker(more_extensions=[HOLD_EXTENSION])
     body = payload("held while stored", width=256, height=256, batch_size=IMAGES)
 
-    def meanwhile():
-        listed = server.get("/sdapi/v1/jobs", params={"limit": 1}).json()[0]["id"]
-        return listed, _answered_meanwhile(server, listed)
-
     response, (job_id, (trivial, progress, job)) = _while_held(
-        server, "finish", lambda: txt2img(server.base_url, body), meanwhile)
+        server, "finish", lambda: txt2img(server.base_url, body), lambda: _newest_job_answered_meanwhile(server))
 
     assert trivial.status_code == 200 and progress.status_code == 200
     assert job.status_code == 200 and job.json()["status"] == "Processing"  # A1111 has answered; not yet stored
@@ -192,12 +194,8 @@ def test_the_webui_answers_while_an_exchange_is_being_ended(tracker):
     server = tracker(more_extensions=[HOLD_EXTENSION])
     body = payload("ended off the loop")
 
-    def meanwhile():
-        listed = server.get("/sdapi/v1/jobs", params={"limit": 1}).json()[0]["id"]
-        return listed, _answered_meanwhile(server, listed)
-
     response, (job_id, (trivial, progress, job)) = _while_held(
-        server, "end", lambda: txt2img(server.base_url, body), meanwhile)
+        server, "end", lambda: txt2img(server.base_url, body), lambda: _newest_job_answered_meanwhile(server))
 
     assert trivial.status_code == 200 and progress.status_code == 200
     assert job.status_code == 200 and job.json()["status"] == "Completed"  # recorded before the exchange ends
